@@ -1,0 +1,26 @@
+package app.stamina.api;
+
+/** The machine-readable {@code code} of every problem answer (API.md). */
+public enum ErrorCode implements Coded {
+    INVALID_REQUEST,
+    ATHLETE_NOT_FOUND,
+    EVENT_ID_CONFLICT,
+    ALREADY_ENROLLED,
+    STAMINA_BEFORE_STRENGTH,
+    START_TOO_HEAVY,
+    WORKING_LOAD_ALREADY_SET,
+    NO_WORKING_LOAD,
+    NOT_IN_COMMAND_YET,
+    STEP_TOO_LARGE,
+    PROGRAM_PAUSED,
+    PROGRAM_NOT_PAUSED,
+    NOT_CAUGHT_UP,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    METHOD_NOT_ALLOWED,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    TOO_MANY_REQUESTS,
+    INTERNAL_ERROR
+}

@@ -1,0 +1,78 @@
+package app.stamina.api;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * A load as the athlete entered it, with its exact weight in kilograms. Rules compare {@link #kg()}; answers
+ * speak the athlete's unit.
+ */
+public record Load(BigDecimal value, LoadUnit unit, BigDecimal kg) implements Comparable<Load> {
+
+    public Load {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(unit, "unit");
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException("a load must be more than zero");
+        }
+        value = value.stripTrailingZeros();
+        kg = value.multiply(unit.kilograms()).stripTrailingZeros();
+    }
+
+    public static Load of(BigDecimal value, LoadUnit unit) {
+        return new Load(value, unit, null);
+    }
+
+    public static Load of(String value, LoadUnit unit) {
+        return of(new BigDecimal(value), unit);
+    }
+
+    public static Load kg(String value) {
+        return of(value, LoadUnit.KG);
+    }
+
+    public static Load lb(String value) {
+        return of(value, LoadUnit.LB);
+    }
+
+    /** The same weight expressed in another unit, to the precision an answer needs. */
+    public Load in(LoadUnit target) {
+        if (target == unit) {
+            return this;
+        }
+        return of(kg.divide(target.kilograms(), MathContext.DECIMAL64).setScale(3, RoundingMode.HALF_EVEN), target);
+    }
+
+    /**
+     * The heaviest load in {@code unit} that is no heavier than {@code limitKg}: a whole number of plate increments
+     * when that is still heavier than {@code aboveKg}, otherwise to the hundredth of a unit.
+     */
+    public static Load largestWithin(BigDecimal limitKg, LoadUnit unit, BigDecimal aboveKg) {
+        BigDecimal inUnit = limitKg.divide(unit.kilograms(), MathContext.DECIMAL64);
+        BigDecimal plates = inUnit.divide(unit.plateIncrement(), 0, RoundingMode.FLOOR).multiply(unit.plateIncrement());
+        if (plates.multiply(unit.kilograms()).compareTo(aboveKg) > 0) {
+            return of(plates, unit);
+        }
+        return of(inUnit.setScale(2, RoundingMode.FLOOR), unit);
+    }
+
+    /** "135 lb", "61.5 kg": the load as a person reads it. */
+    public String describe() {
+        return value.toPlainString() + " " + unit.code();
+    }
+
+    public boolean isHeavierThan(Load other) {
+        return compareTo(other) > 0;
+    }
+
+    public boolean weighsTheSameAs(Load other) {
+        return compareTo(other) == 0;
+    }
+
+    @Override
+    public int compareTo(Load other) {
+        return kg.compareTo(other.kg);
+    }
+}

@@ -1,0 +1,84 @@
+package app.stamina.command;
+
+import app.stamina.api.StaminaJson;
+import app.stamina.command.http.Problems;
+import app.stamina.command.ledger.ClientWriteLedger;
+import app.stamina.command.ledger.LedgerInterceptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+import java.time.Clock;
+
+/**
+ * The write side as a library: the command API, the {@code RehabProgram} aggregate and its event store on
+ * PostgreSQL. A thin main runs it alone; {@code standalone} composes it with the read sides.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@ConfigurationPropertiesScan
+@PropertySource("classpath:stamina-command-defaults.properties")
+public class CommandServiceConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ObjectMapper.class)
+    ObjectMapper objectMapper() {
+        return Problems.withProblemDetails(StaminaJson.mapper());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Keeps recently used programs in memory; with snapshots, an athlete with 20,000 events loads like a new one. */
+    @Bean
+    Cache rehabProgramCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition rehabProgramSnapshotTrigger(Snapshotter snapshotter,
+                                                          @Value("${stamina.command.snapshot-threshold}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Axon registers every handler interceptor bean on the command bus, inside the unit of work's transaction. */
+    @Bean
+    LedgerInterceptor ledgerInterceptor(ClientWriteLedger ledger, ObjectMapper json) {
+        return new LedgerInterceptor(ledger, json);
+    }
+
+    /** Axon's JDBC engine does not create its tables; create them (if missing) before anything runs. */
+    @Bean
+    SmartInitializingSingleton eventStoreSchema(EventStorageEngine engine, TokenStore tokenStore,
+                                                ClientWriteLedger ledger) {
+        return () -> {
+            if (engine instanceof JdbcEventStorageEngine jdbc) {
+                jdbc.createSchema(PostgresEventTableFactory.INSTANCE);
+            }
+            if (tokenStore instanceof JdbcTokenStore jdbc) {
+                jdbc.createSchema(PostgresTokenTableFactory.INSTANCE);
+            }
+            ledger.createSchema();
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package app.stamina.command.http;
+
+import java.io.IOException;
+
+/** A request body went past the limit while it was being read. */
+class PayloadTooLarge extends IOException {
+
+    PayloadTooLarge(long limit) {
+        super("the request body is larger than " + limit + " bytes");
+    }
+}

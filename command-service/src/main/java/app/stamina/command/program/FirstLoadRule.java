@@ -1,0 +1,26 @@
+package app.stamina.command.program;
+
+import app.stamina.api.ErrorCode;
+import app.stamina.api.Load;
+
+import java.math.BigDecimal;
+
+/** A first working load is at most a fraction of the pre-injury maximum, when that maximum is known. */
+final class FirstLoadRule {
+
+    private FirstLoadRule() {
+    }
+
+    static void check(Load requested, Load priorMax, ProtocolRules.Strength rules) {
+        if (priorMax == null) {
+            return;
+        }
+        BigDecimal limitKg = priorMax.kg().multiply(rules.firstLoadMaxFraction());
+        if (requested.kg().compareTo(limitKg) > 0) {
+            Load max = Load.largestWithin(limitKg, requested.unit(), BigDecimal.ZERO);
+            throw ProtocolRefusal.withMaxAllowedLoad(ErrorCode.START_TOO_HEAVY,
+                    "a first working load is at most " + rules.firstLoadMaxFraction().movePointRight(2).stripTrailingZeros().toPlainString()
+                            + " % of the pre-injury maximum of " + priorMax.describe() + ": at most " + max.describe(), max);
+        }
+    }
+}

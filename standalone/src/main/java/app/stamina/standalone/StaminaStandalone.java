@@ -1,0 +1,30 @@
+package app.stamina.standalone;
+
+import app.stamina.command.CommandServiceConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+import java.util.Map;
+
+/**
+ * Stamina in one process: every service on one port, with its servers embedded and its data under one directory.
+ * {@code java -jar stamina-standalone.jar --server.port=8080 --stamina.data-dir=./data}
+ */
+@SpringBootApplication
+@Import(CommandServiceConfiguration.class)
+public class StaminaStandalone {
+
+    public static void main(String[] args) {
+        SpringApplication app = application();
+        app.run(args);
+    }
+
+    /** The application as {@code main} runs it, for tests that start and stop it on a data directory. */
+    public static SpringApplication application() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication app = new SpringApplication(StaminaStandalone.class);
+        app.setDefaultProperties(Map.of("spring.config.name", "standalone"));
+        return app;
+    }
+}
