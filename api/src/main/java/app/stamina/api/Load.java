@@ -17,8 +17,14 @@ public record Load(BigDecimal value, LoadUnit unit, BigDecimal kg) implements Co
         if (value.signum() <= 0) {
             throw new IllegalArgumentException("a load must be more than zero");
         }
-        value = value.stripTrailingZeros();
-        kg = value.multiply(unit.kilograms()).stripTrailingZeros();
+        value = canonical(value);
+        kg = canonical(value.multiply(unit.kilograms()));
+    }
+
+    /** 150, not 1.5E+2 nor 150.00: one form per number, so equal loads are equal records. */
+    private static BigDecimal canonical(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public static Load of(BigDecimal value, LoadUnit unit) {

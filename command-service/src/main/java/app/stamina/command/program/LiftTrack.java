@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -42,5 +43,15 @@ class LiftTrack {
     /** The latest {@code count} sessions at the working load, newest first. */
     List<RepSession> latestSessions(int count) {
         return new ArrayList<>(sessionsAtLoad.descendingMap().values()).subList(0, Math.min(count, sessionsAtLoad.size()));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LiftTrack other && Objects.equals(workingLoad, other.workingLoad) && Objects.equals(sessionsAtLoad, other.sessionsAtLoad);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(workingLoad, sessionsAtLoad);
     }
 }

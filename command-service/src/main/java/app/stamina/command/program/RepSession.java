@@ -4,6 +4,7 @@ import app.stamina.api.Reason;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,5 +29,15 @@ class RepSession {
 
     Set<Reason> flaws() {
         return EnumSet.copyOf(flaws);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RepSession other && Objects.equals(repsBySet, other.repsBySet) && Objects.equals(flaws, other.flaws);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(repsBySet, flaws);
     }
 }

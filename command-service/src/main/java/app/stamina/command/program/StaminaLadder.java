@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -84,5 +85,15 @@ class StaminaLadder {
         bestLeftSeconds = 0;
         bestRightSeconds = 0;
         freshStart = from;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StaminaLadder other && Objects.equals(reached, other.reached) && Objects.equals(bestLeftSeconds, other.bestLeftSeconds) && Objects.equals(bestRightSeconds, other.bestRightSeconds) && Objects.equals(sessionDays, other.sessionDays) && Objects.equals(freshStart, other.freshStart);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(reached, bestLeftSeconds, bestRightSeconds, sessionDays, freshStart);
     }
 }
