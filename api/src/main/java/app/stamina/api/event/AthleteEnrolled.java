@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.UUID;
 
 /** An athlete joined the program. Their time zone decides what a day and a week are for them. */
-public record AthleteEnrolled(UUID eventId, AthleteId athleteId, OffsetDateTime occurredAt, int birthYear, Sex sex,
+public record AthleteEnrolled(UUID eventId, AthleteId athleteId, OffsetDateTime enrolledAt, int birthYear, Sex sex,
                               Condition condition, Surgery surgery, LocalDate injuryDate, ZoneId timeZone,
                               List<PriorMax> priorMaxima, List<String> tags) implements RehabEvent {
 
     public AthleteEnrolled {
         priorMaxima = List.copyOf(priorMaxima);
         tags = List.copyOf(tags);
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return enrolledAt;
     }
 }
