@@ -143,7 +143,7 @@ public class ClientWrites {
             return entryResult(repeat.eventId(), json.valueToTree(Problems.eventIdConflict(repeat.eventId())));
         }
         if (firstResult.path("status").asInt() == LedgerInterceptor.CREATED) {
-            return withStatus(firstResult.deepCopy(), DUPLICATE_IN_SYNC, true);
+            return withStatus(firstResult, DUPLICATE_IN_SYNC, true);
         }
         return firstResult.deepCopy();
     }
@@ -153,7 +153,7 @@ public class ClientWrites {
             return entryResult(write.eventId(), json.valueToTree(Problems.eventIdConflict(write.eventId())));
         }
         int status = prior.status() == LedgerInterceptor.CREATED ? DUPLICATE_IN_SYNC : prior.status();
-        return withStatus(prior.answer().deepCopy(), status, true);
+        return withStatus(prior.answer(), status, true);
     }
 
     /** A problem as a sync result: the entry's eventId, the problem's status and code, and its errors if any. */
@@ -171,6 +171,7 @@ public class ClientWrites {
 
     private static ObjectNode withStatus(ObjectNode answer, int status, boolean duplicate) {
         ObjectNode result = answer.deepCopy();
+        result.remove(List.of("status", "duplicate"));
         ObjectNode ordered = result.objectNode();
         ordered.set("eventId", result.remove("eventId"));
         ordered.put("status", status);

@@ -84,8 +84,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             ErrorCode code = CODE_BY_STATUS.getOrDefault(status.value(),
                     status.is5xxServerError() ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST);
             problem.setProperty("code", code.code());
@@ -93,6 +94,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setProperty("errors", List.of(new FieldError("request", String.valueOf(problem.getDetail()))));
             }
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return response;
     }
 }
