@@ -52,12 +52,12 @@ public record Load(BigDecimal value, LoadUnit unit, BigDecimal kg) implements Co
     }
 
     /**
-     * The heaviest load in {@code unit} that is no heavier than {@code limitKg}: a whole number of plate increments
-     * when that is still heavier than {@code aboveKg}, otherwise to the hundredth of a unit.
+     * The heaviest load in {@code unit} that is no heavier than {@code limitKg}: a whole number of {@code increment}s
+     * (in {@code unit}) when that is still heavier than {@code aboveKg}, otherwise to the hundredth of a unit.
      */
-    public static Load largestWithin(BigDecimal limitKg, LoadUnit unit, BigDecimal aboveKg) {
+    public static Load largestWithin(BigDecimal limitKg, LoadUnit unit, BigDecimal increment, BigDecimal aboveKg) {
         BigDecimal inUnit = limitKg.divide(unit.kilograms(), MathContext.DECIMAL64);
-        BigDecimal plates = inUnit.divide(unit.plateIncrement(), 0, RoundingMode.FLOOR).multiply(unit.plateIncrement());
+        BigDecimal plates = inUnit.divide(increment, 0, RoundingMode.FLOOR).multiply(increment);
         if (plates.multiply(unit.kilograms()).compareTo(aboveKg) > 0) {
             return of(plates, unit);
         }

@@ -30,14 +30,14 @@ class LoadTest {
     @Test
     void theLargestLoadWithinALimitIsWholePlatesInTheUnitAsked() {
         BigDecimal limit = Load.lb("155.25").kg();
-        assertThat(Load.largestWithin(limit, LoadUnit.LB, BigDecimal.ZERO)).isEqualTo(Load.lb("155"));
-        assertThat(Load.largestWithin(limit, LoadUnit.KG, BigDecimal.ZERO)).isEqualTo(Load.kg("70"));
+        assertThat(Load.largestWithin(limit, LoadUnit.LB, new BigDecimal("5"), BigDecimal.ZERO)).isEqualTo(Load.lb("155"));
+        assertThat(Load.largestWithin(limit, LoadUnit.KG, new BigDecimal("2.5"), BigDecimal.ZERO)).isEqualTo(Load.kg("70"));
     }
 
     @Test
     void whenNoWholePlateStepFitsTheLargestLoadIsToTheHundredth() {
         // From 10 kg, 15 % is 11.5 kg: the next 2.5 kg plate step (12.5) is too much, 10 is no step at all.
-        assertThat(Load.largestWithin(new BigDecimal("11.5"), LoadUnit.KG, BigDecimal.TEN)).isEqualTo(Load.kg("11.5"));
+        assertThat(Load.largestWithin(new BigDecimal("11.5"), LoadUnit.KG, new BigDecimal("2.5"), BigDecimal.TEN)).isEqualTo(Load.kg("11.5"));
     }
 
     @Test

@@ -47,6 +47,13 @@ class Edge {
         }
     }
 
+    /** Nothing in a program happens before the athlete was born. */
+    void requireNotBeforeYear(String field, int year, int birthYear) {
+        if (year < birthYear) {
+            throw InvalidRequest.of(field, "is before the athlete's birth year");
+        }
+    }
+
     void requireAtMostMaxLoad(String field, Load load) {
         if (load.kg().compareTo(MAX_LOAD_KG) > 0) {
             throw InvalidRequest.of(field + ".value", "must be at most 1000 kg");

@@ -87,6 +87,8 @@ final class Requests {
             edge.requireNotInFuture("enrolledAt", at);
             edge.requireNotAfterToday("injuryDate", injuryDate, timeZone);
             edge.requireNotAfterThisYear("birthYear", birthYear);
+            edge.requireNotBeforeYear("enrolledAt", at.getYear(), birthYear);
+            edge.requireNotBeforeYear("injuryDate", injuryDate.getYear(), birthYear);
             List<PriorMax> maxima = new ArrayList<>();
             var lifts = new HashSet<String>();
             List<PriorMaxBody> given = priorMaxima == null ? List.of() : priorMaxima;

@@ -12,8 +12,8 @@ final class BabyStepRule {
     private BabyStepRule() {
     }
 
-    static void check(Load workingLoad, Load toLoad, ProtocolRules.Strength rules) {
-        if (toLoad.kg().compareTo(limitKg(workingLoad, rules)) > 0) {
+    static void check(Load workingLoad, Load toLoad, ProtocolRules rules) {
+        if (toLoad.kg().compareTo(limitKg(workingLoad, rules.strength())) > 0) {
             Load max = largestStepFrom(workingLoad, toLoad.unit(), rules);
             throw ProtocolRefusal.withMaxAllowedLoad(ErrorCode.STEP_TOO_LARGE,
                     "from " + workingLoad.describe() + " the largest step is to " + max.describe(), max);
@@ -21,8 +21,8 @@ final class BabyStepRule {
     }
 
     /** The heaviest load, in {@code unit}, that a baby step from {@code workingLoad} may go to. */
-    static Load largestStepFrom(Load workingLoad, LoadUnit unit, ProtocolRules.Strength rules) {
-        return Load.largestWithin(limitKg(workingLoad, rules), unit, workingLoad.kg());
+    static Load largestStepFrom(Load workingLoad, LoadUnit unit, ProtocolRules rules) {
+        return rules.plates().largestWithin(limitKg(workingLoad, rules.strength()), unit, workingLoad.kg());
     }
 
     private static BigDecimal limitKg(Load workingLoad, ProtocolRules.Strength rules) {

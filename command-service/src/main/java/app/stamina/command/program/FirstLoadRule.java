@@ -11,15 +11,16 @@ final class FirstLoadRule {
     private FirstLoadRule() {
     }
 
-    static void check(Load requested, Load priorMax, ProtocolRules.Strength rules) {
+    static void check(Load requested, Load priorMax, ProtocolRules rules) {
         if (priorMax == null) {
             return;
         }
-        BigDecimal limitKg = priorMax.kg().multiply(rules.firstLoadMaxFraction());
+        BigDecimal fraction = rules.strength().firstLoadMaxFraction();
+        BigDecimal limitKg = priorMax.kg().multiply(fraction);
         if (requested.kg().compareTo(limitKg) > 0) {
-            Load max = Load.largestWithin(limitKg, requested.unit(), BigDecimal.ZERO);
+            Load max = rules.plates().largestWithin(limitKg, requested.unit(), BigDecimal.ZERO);
             throw ProtocolRefusal.withMaxAllowedLoad(ErrorCode.START_TOO_HEAVY,
-                    "a first working load is at most " + rules.firstLoadMaxFraction().movePointRight(2).stripTrailingZeros().toPlainString()
+                    "a first working load is at most " + fraction.movePointRight(2).stripTrailingZeros().toPlainString()
                             + " % of the pre-injury maximum of " + priorMax.describe() + ": at most " + max.describe(), max);
         }
     }

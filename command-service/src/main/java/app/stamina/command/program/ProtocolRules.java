@@ -1,6 +1,8 @@
 package app.stamina.command.program;
 
 import app.stamina.api.Lift;
+import app.stamina.api.Load;
+import app.stamina.api.LoadUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,7 @@ public record ProtocolRules(
         @DefaultValue Stamina stamina,
         @DefaultValue Strength strength,
         @DefaultValue Setbacks setbacks,
+        @DefaultValue Plates plates,
         @DefaultValue("5m") Duration futureTolerance) {
 
     public ProtocolRules {
@@ -58,6 +61,19 @@ public record ProtocolRules(
 
         public boolean isGated(Lift lift) {
             return spineLoadingLifts.contains(lift);
+        }
+    }
+
+    /** The smallest step a bar is loaded by (a pair of the smallest common plates): loads are rounded down to it. */
+    public record Plates(@DefaultValue("2.5") BigDecimal kgIncrement, @DefaultValue("5") BigDecimal lbIncrement) {
+
+        public BigDecimal increment(LoadUnit unit) {
+            return unit == LoadUnit.KG ? kgIncrement : lbIncrement;
+        }
+
+        /** The heaviest load in {@code unit} within {@code limitKg}, in whole plate steps when that is above {@code aboveKg}. */
+        public Load largestWithin(BigDecimal limitKg, LoadUnit unit, BigDecimal aboveKg) {
+            return Load.largestWithin(limitKg, unit, increment(unit), aboveKg);
         }
     }
 

@@ -131,7 +131,7 @@ public class RehabProgram {
             throw ProtocolRefusal.of(ErrorCode.WORKING_LOAD_ALREADY_SET, command.lift() + " already has a working load of "
                     + lift.workingLoad().describe() + "; ask for a load increase instead");
         }
-        FirstLoadRule.check(command.load(), priorMaxima.get(command.lift().code()), rules.strength());
+        FirstLoadRule.check(command.load(), priorMaxima.get(command.lift().code()), rules);
         apply(new WorkingLoadSet(command.eventId(), athleteId, command.requestedAt(), command.lift(), command.load()));
         return new Outcome.WorkingLoadAccepted(command.eventId(), version(), command.lift(), command.load());
     }
@@ -157,7 +157,7 @@ public class RehabProgram {
                     + strength.eligibilitySets() + " sets of " + strength.eligibilityReps()
                     + " reps, every rep in command, no belt, pain at most " + rules.painCeiling(), missing);
         }
-        BabyStepRule.check(from, command.toLoad(), rules.strength());
+        BabyStepRule.check(from, command.toLoad(), rules);
         apply(new LoadIncreased(command.eventId(), athleteId, command.requestedAt(), command.lift(), from,
                 command.toLoad()));
         return new Outcome.LoadIncreaseAccepted(command.eventId(), version(), command.lift(), from, command.toLoad());
@@ -209,7 +209,7 @@ public class RehabProgram {
             lifts.forEach((code, lift) -> {
                 if (lift.hasWorkingLoad() && rules.strength().isGated(Lift.of(code))) {
                     Load from = lift.workingLoad();
-                    Load to = Load.largestWithin(from.kg().multiply(keep), from.unit(), BigDecimal.ZERO);
+                    Load to = rules.plates().largestWithin(from.kg().multiply(keep), from.unit(), BigDecimal.ZERO);
                     apply(new LoadDecreased(athleteId, command.occurredAt(), Lift.of(code), from, to, command.eventId()));
                     consequences.add("load-decreased:" + code);
                 }

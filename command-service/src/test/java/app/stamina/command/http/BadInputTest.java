@@ -63,6 +63,8 @@ class BadInputTest {
                 Arguments.of("holds", hold.replace("\"pain\":1", "\"pain\":14"), "pain"),
                 Arguments.of("holds", hold.replace("\"pain\":1", "\"pain\":2.5"), "pain"),
                 Arguments.of("holds", hold.replace("\"pain\":1", "\"pain\":\"3\""), "pain"),
+                Arguments.of("holds", hold.replace("\"durationSeconds\":95", "\"durationSeconds\":\"95\""), "durationSeconds"),
+                Arguments.of("holds", hold.replace("\"durationSeconds\":95", "\"durationSeconds\":99999999999"), "durationSeconds"),
                 Arguments.of("holds", hold.replace(",\"pain\":1", ""), "pain"),
                 Arguments.of("holds", hold.replace("\"eventId\":\"11111111-2222-3333-4444-555555555555\",", ""), "eventId"),
                 Arguments.of("holds", hold.replace("11111111-2222-3333-4444-555555555555", "not-a-uuid"), "eventId"),
@@ -137,6 +139,7 @@ class BadInputTest {
                 Arguments.of(enrollment.replace("Europe/Amsterdam", "Mars/Olympus"), "timeZone"),
                 Arguments.of(enrollment.replace("2026-06-01", "2099-06-01"), "injuryDate"),
                 Arguments.of(enrollment.replace("1988", "2099"), "birthYear"),
+                Arguments.of(enrollment.replace("2026-11-02T09:00:00+01:00", "1700-01-01T00:00:00Z"), "enrolledAt"),
                 Arguments.of(enrollment.replace("\"tags\":[\"study:lbp-2026\",\"arm:B\"]", "\"tags\":[\"\"]"), "tags[0]"),
                 Arguments.of(enrollment.replace("\"unit\":\"lb\"", "\"unit\":\"pounds\""), "priorMaxima[0].load.unit"),
                 Arguments.of(enrollment.replace(",\"sex\":\"female\"", ""), "sex"));
