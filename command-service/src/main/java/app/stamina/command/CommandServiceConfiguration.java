@@ -1,5 +1,6 @@
 package app.stamina.command;
 
+import app.stamina.api.ProtocolRules;
 import app.stamina.api.StaminaJson;
 import app.stamina.command.http.Problems;
 import app.stamina.command.ledger.ClientWriteLedger;
@@ -19,11 +20,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
@@ -33,7 +35,6 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
-@ConfigurationPropertiesScan
 @PropertySource("classpath:stamina-command-defaults.properties")
 public class CommandServiceConfiguration {
 
@@ -41,6 +42,13 @@ public class CommandServiceConfiguration {
     @ConditionalOnMissingBean(ObjectMapper.class)
     ObjectMapper objectMapper() {
         return Problems.withProblemDetails(StaminaJson.mapper());
+    }
+
+    /** The protocol's numbers from {@code stamina.protocol.*}; whatever is not set keeps PROTOCOL.md's default. */
+    @Bean
+    @ConditionalOnMissingBean(ProtocolRules.class)
+    ProtocolRules protocolRules(Environment environment) {
+        return Binder.get(environment).bindOrCreate("stamina.protocol", ProtocolRules.class);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package app.stamina.command.http;
 
 import app.stamina.api.Load;
-import app.stamina.command.program.ProtocolRules;
+import app.stamina.api.ProtocolRules;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package app.stamina.command.program;
 
 import app.stamina.api.ErrorCode;
 import app.stamina.api.Load;
+import app.stamina.api.ProtocolRules;
 
 import java.math.BigDecimal;
 

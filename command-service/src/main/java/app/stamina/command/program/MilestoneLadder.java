@@ -2,6 +2,7 @@ package app.stamina.command.program;
 
 import app.stamina.api.Milestone;
 import app.stamina.api.Placement;
+import app.stamina.api.ProtocolRules;
 import app.stamina.api.event.HoldCompleted;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package app.stamina.command.program;
 
+import app.stamina.api.ProtocolRules;
 import app.stamina.api.Reason;
 
 import java.util.ArrayList;

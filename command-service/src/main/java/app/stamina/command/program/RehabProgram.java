@@ -7,6 +7,7 @@ import app.stamina.api.Load;
 import app.stamina.api.Milestone;
 import app.stamina.api.Phase;
 import app.stamina.api.PriorMax;
+import app.stamina.api.ProtocolRules;
 import app.stamina.api.Reason;
 import app.stamina.api.Severity;
 import app.stamina.api.command.ConfirmRep;

@@ -1,6 +1,7 @@
 package app.stamina.command.program;
 
 import app.stamina.api.Phase;
+import app.stamina.api.ProtocolRules;
 import app.stamina.api.Reason;
 import app.stamina.api.command.ConfirmRep;
 

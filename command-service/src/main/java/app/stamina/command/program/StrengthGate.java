@@ -1,6 +1,7 @@
 package app.stamina.command.program;
 
 import app.stamina.api.Milestone;
+import app.stamina.api.ProtocolRules;
 import app.stamina.api.event.HoldCompleted;
 
 import java.time.LocalDate;

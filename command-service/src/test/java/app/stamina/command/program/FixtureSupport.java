@@ -1,5 +1,6 @@
 package app.stamina.command.program;
 
+import app.stamina.api.ProtocolRules;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /** A fixture for one athlete's program with the protocol's default numbers. */
