@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
  * them; the rest follows from one of those and names it in {@code causedBy}.
  */
 public sealed interface RehabEvent permits AthleteEnrolled, HoldCompleted, MilestoneReached, StrengthPhaseUnlocked,
-        RepConfirmed, WorkingLoadSet, LoadIncreased, SetbackReported, LoadDecreased, ReturnedToStaminaPhase,
-        ProgramPaused, ProgramResumed {
+        RepConfirmed, WorkingLoadSet, LoadIncreased, LiftStatusChanged, SetbackReported, LoadDecreased,
+        ReturnedToStaminaPhase, ProgramPaused, ProgramResumed {
 
     AthleteId athleteId();
 

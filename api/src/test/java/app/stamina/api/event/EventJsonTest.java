@@ -85,6 +85,11 @@ class EventJsonTest {
                          "occurredAt":"2026-11-24T18:05:00+01:00","lift":"deadlift",
                          "fromLoad":{"value":135,"unit":"lb","kg":61.23496995},
                          "toLoad":{"value":155,"unit":"lb","kg":70.30681735}}"""),
+                Arguments.of(new LiftStatusChanged(ADA, AT, Lift.DEADLIFT, Load.lb("135"), true, Load.lb("155"), CAUSE), """
+                        {"athleteId":"ada","occurredAt":"2026-11-24T18:05:00+01:00","lift":"deadlift",
+                         "workingLoad":{"value":135,"unit":"lb","kg":61.23496995},"readyForMore":true,
+                         "nextMaxLoad":{"value":155,"unit":"lb","kg":70.30681735},
+                         "causedBy":"0b8e4f62-1a3c-4d5e-8f70-9a1b2c3d4e5f"}"""),
                 Arguments.of(new SetbackReported(ID, ADA, AT, Severity.MODERATE,
                         List.of(Symptom.SPASM, Symptom.BLADDER_OR_BOWEL_CHANGE), "twinge"), """
                         {"eventId":"6f1c2a9e-3b7d-4e0a-9c55-0d2f1b7e8a10","athleteId":"ada",

@@ -18,6 +18,8 @@ class LiftTrack {
 
     private Load workingLoad;
     private TreeMap<LocalDate, RepSession> sessionsAtLoad = new TreeMap<>();
+    /** The status last told to the read sides, so it is told again only when it changes. */
+    private Status reported;
 
     Load workingLoad() {
         return workingLoad;
@@ -40,6 +42,14 @@ class LiftTrack {
         sessionsAtLoad.computeIfAbsent(day, d -> new RepSession()).add(set, rep, flaws);
     }
 
+    Status reported() {
+        return reported;
+    }
+
+    void report(Status status) {
+        reported = status;
+    }
+
     /** The latest {@code count} sessions at the working load, newest first. */
     List<RepSession> latestSessions(int count) {
         return new ArrayList<>(sessionsAtLoad.descendingMap().values()).subList(0, Math.min(count, sessionsAtLoad.size()));
@@ -47,11 +57,16 @@ class LiftTrack {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LiftTrack other && Objects.equals(workingLoad, other.workingLoad) && Objects.equals(sessionsAtLoad, other.sessionsAtLoad);
+        return o instanceof LiftTrack other && Objects.equals(workingLoad, other.workingLoad)
+                && Objects.equals(sessionsAtLoad, other.sessionsAtLoad) && Objects.equals(reported, other.reported);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(workingLoad, sessionsAtLoad);
+        return Objects.hash(workingLoad, sessionsAtLoad, reported);
+    }
+
+    /** A lift's working load, whether it may go up now, and how far. */
+    record Status(Load workingLoad, boolean readyForMore, Load nextMaxLoad) {
     }
 }

@@ -22,6 +22,7 @@ import app.stamina.api.command.SetWorkingLoad;
 import app.stamina.api.event.AthleteEnrolled;
 import app.stamina.api.event.HoldCompleted;
 import app.stamina.api.event.LoadDecreased;
+import app.stamina.api.event.LiftStatusChanged;
 import app.stamina.api.event.LoadIncreased;
 import app.stamina.api.event.MilestoneReached;
 import app.stamina.api.event.ProgramPaused;
@@ -50,6 +51,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -134,6 +136,7 @@ public class RehabProgram {
         }
         FirstLoadRule.check(command.load(), priorMaxima.get(command.lift().code()), rules);
         apply(new WorkingLoadSet(command.eventId(), athleteId, command.requestedAt(), command.lift(), command.load()));
+        reportStatus(command.lift(), command.requestedAt(), command.eventId(), rules);
         return new Outcome.WorkingLoadAccepted(command.eventId(), version(), command.lift(), command.load());
     }
 
@@ -161,6 +164,7 @@ public class RehabProgram {
         BabyStepRule.check(from, command.toLoad(), rules);
         apply(new LoadIncreased(command.eventId(), athleteId, command.requestedAt(), command.lift(), from,
                 command.toLoad()));
+        reportStatus(command.lift(), command.requestedAt(), command.eventId(), rules);
         return new Outcome.LoadIncreaseAccepted(command.eventId(), version(), command.lift(), from, command.toLoad());
     }
 
@@ -196,6 +200,7 @@ public class RehabProgram {
         apply(new RepConfirmed(command.eventId(), athleteId, command.occurredAt(), command.lift(), command.set(),
                 command.rep(), command.load(), command.inCommand(), command.beltUsed(), command.pain(),
                 reasons.isEmpty(), reasons, warnings));
+        reportStatus(command.lift(), command.occurredAt(), command.eventId(), rules);
         return new Outcome.RepRecorded(command.eventId(), version(), reasons.isEmpty(), reasons, warnings);
     }
 
@@ -216,6 +221,8 @@ public class RehabProgram {
                 }
             });
         }
+        lifts.keySet().stream().toList()
+                .forEach(code -> reportStatus(Lift.of(code), command.occurredAt(), command.eventId(), rules));
         if (command.severity() == Severity.SEVERE) {
             apply(new ReturnedToStaminaPhase(athleteId, command.occurredAt(), command.eventId()));
             consequences.add("returned-to-stamina");
@@ -225,6 +232,21 @@ public class RehabProgram {
             consequences.add("program-paused");
         }
         return new Outcome.SetbackRecorded(command.eventId(), version(), consequences, currentPhase());
+    }
+
+    /** Tells the read sides where a lift stands now, when that differs from what they were last told. */
+    private void reportStatus(Lift lift, OffsetDateTime at, UUID causedBy, ProtocolRules rules) {
+        LiftTrack track = lifts.get(lift.code());
+        if (track == null || !track.hasWorkingLoad()) {
+            return;
+        }
+        Load load = track.workingLoad();
+        LiftTrack.Status status = new LiftTrack.Status(load, ReadyForMore.missing(track, rules.strength()).isEmpty(),
+                BabyStepRule.largestStepFrom(load, load.unit(), rules));
+        if (!status.equals(track.reported())) {
+            apply(new LiftStatusChanged(athleteId, at, lift, status.workingLoad(), status.readyForMore(),
+                    status.nextMaxLoad(), causedBy));
+        }
     }
 
     private void assertAfterEnrollment(FactCommand fact) {
@@ -302,6 +324,12 @@ public class RehabProgram {
     @EventSourcingHandler
     void on(LoadIncreased event) {
         lifts.get(event.lift().code()).changeWorkingLoad(event.toLoad());
+    }
+
+    @EventSourcingHandler
+    void on(LiftStatusChanged event) {
+        lifts.get(event.lift().code()).report(
+                new LiftTrack.Status(event.workingLoad(), event.readyForMore(), event.nextMaxLoad()));
     }
 
     @EventSourcingHandler

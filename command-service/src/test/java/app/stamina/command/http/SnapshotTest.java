@@ -74,6 +74,6 @@ class SnapshotTest {
         assertThat(tooLarge.code()).isEqualTo("step-too-large");
         Reply accepted = http.post(base + "load-increases", loadIncrease(id(), "deadlift", "155", "lb"));
         assertThat(accepted.status()).isEqualTo(201);
-        assertThat(accepted.json().path("version").asLong()).isEqualTo(events + 1);
+        assertThat(accepted.json().path("version").asLong()).isEqualTo(events + 2);
     }
 }

@@ -4,7 +4,10 @@ import app.stamina.api.ErrorCode;
 import app.stamina.api.Lift;
 import app.stamina.api.Load;
 import app.stamina.api.command.IncreaseLoad;
+import app.stamina.api.command.ConfirmRep;
+import app.stamina.api.event.LiftStatusChanged;
 import app.stamina.api.event.LoadIncreased;
+import app.stamina.api.event.RepConfirmed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,11 @@ import static app.stamina.command.program.Comeback.session;
 import static app.stamina.command.program.Comeback.setWorkingLoad;
 import static app.stamina.command.program.Comeback.toTheStrengthPhase;
 import static app.stamina.command.program.Comeback.withDeadliftAt135lb;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
 
 class LoadIncreaseTest {
 
@@ -43,7 +51,22 @@ class LoadIncreaseTest {
         IncreaseLoad step = increase(Lift.DEADLIFT, Load.lb("155"));
         fixture.givenCommands(twoCleanSessionsAt135lb())
                 .when(step)
-                .expectEvents(new LoadIncreased(step.eventId(), ADA, nov(25), Lift.DEADLIFT, LB_135, Load.lb("155")));
+                .expectEvents(new LoadIncreased(step.eventId(), ADA, nov(25), Lift.DEADLIFT, LB_135, Load.lb("155")),
+                        new LiftStatusChanged(ADA, nov(25), Lift.DEADLIFT, Load.lb("155"), false, Load.lb("175"),
+                                step.eventId()));
+    }
+
+    @Test
+    void theRepThatCompletesTheSecondCleanSessionMakesTheLiftReady() {
+        List<Object> sessions = concat(withDeadliftAt135lb(), session(nov(16), 3, 5, LB_135), session(nov(18), 3, 5, LB_135));
+        ConfirmRep last = (ConfirmRep) sessions.removeLast();
+        fixture.givenCommands(sessions)
+                .when(last)
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(instanceOf(RepConfirmed.class)),
+                        messageWithPayload(equalTo(new LiftStatusChanged(ADA, last.occurredAt(), Lift.DEADLIFT, LB_135,
+                                true, Load.lb("155"), last.eventId()))),
+                        andNoMore()));
     }
 
     @Test

@@ -50,7 +50,7 @@ class RepVerdictTest {
         fixture.givenCommands(withDeadliftAt135lb())
                 .when(rep)
                 .expectEvents(confirmed(rep, false, List.of(Reason.BELT_USED), List.of(Reason.BELT_USED)))
-                .expectResultMessagePayload(new Outcome.RepRecorded(rep.eventId(), 15, false,
+                .expectResultMessagePayload(new Outcome.RepRecorded(rep.eventId(), 16, false,
                         List.of(Reason.BELT_USED), List.of(Reason.BELT_USED)));
     }
 

@@ -10,6 +10,7 @@ import app.stamina.api.Severity;
 import app.stamina.api.Symptom;
 import app.stamina.api.command.ReportSetback;
 import app.stamina.api.command.ResumeProgram;
+import app.stamina.api.event.LiftStatusChanged;
 import app.stamina.api.event.LoadDecreased;
 import app.stamina.api.event.ProgramPaused;
 import app.stamina.api.event.ProgramResumed;
@@ -55,7 +56,8 @@ class SetbackTest {
         fixture.givenCommands(concat(withDeadliftAt135lb(), session(nov(16), 3, 5, LB_135), session(nov(18), 3, 5, LB_135)))
                 .when(mild)
                 .expectEvents(new SetbackReported(mild.eventId(), ADA, nov(19), Severity.MILD,
-                        List.of(Symptom.STIFFNESS), "felt a twinge"))
+                                List.of(Symptom.STIFFNESS), "felt a twinge"),
+                        new LiftStatusChanged(ADA, nov(19), Lift.DEADLIFT, LB_135, false, Load.lb("155"), mild.eventId()))
                 .expectResultMessagePayloadMatching(outcome(Outcome.SetbackRecorded.class,
                         "consequences are [eligibility-reset]",
                         s -> s.consequences().equals(List.of("eligibility-reset")) && s.phase() == Phase.STRENGTH));
@@ -81,7 +83,11 @@ class SetbackTest {
                         new SetbackReported(moderate.eventId(), ADA, nov(19), Severity.MODERATE, List.of(Symptom.SPASM),
                                 "felt a twinge"),
                         new LoadDecreased(ADA, nov(19), Lift.DEADLIFT, LB_135, Load.lb("120"), moderate.eventId()),
-                        new LoadDecreased(ADA, nov(19), Lift.SQUAT, Load.kg("60"), Load.kg("52.5"), moderate.eventId()))
+                        new LoadDecreased(ADA, nov(19), Lift.SQUAT, Load.kg("60"), Load.kg("52.5"), moderate.eventId()),
+                        new LiftStatusChanged(ADA, nov(19), Lift.DEADLIFT, Load.lb("120"), false, Load.lb("135"),
+                                moderate.eventId()),
+                        new LiftStatusChanged(ADA, nov(19), Lift.SQUAT, Load.kg("52.5"), false, Load.kg("60"),
+                                moderate.eventId()))
                 .expectResultMessagePayloadMatching(outcome(Outcome.SetbackRecorded.class,
                         "the consequences name the lowered lifts", s -> s.consequences().equals(List.of(
                                 "eligibility-reset", "load-decreased:deadlift", "load-decreased:squat"))));

@@ -4,6 +4,7 @@ import app.stamina.api.ErrorCode;
 import app.stamina.api.Lift;
 import app.stamina.api.Load;
 import app.stamina.api.command.SetWorkingLoad;
+import app.stamina.api.event.LiftStatusChanged;
 import app.stamina.api.event.WorkingLoadSet;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,9 @@ class WorkingLoadTest {
         SetWorkingLoad bench = setWorkingLoad(Lift.BENCH_PRESS, Load.kg("30"));
         fixture.givenCommands(enroll())
                 .when(bench)
-                .expectEvents(new WorkingLoadSet(bench.eventId(), ADA, nov(14), Lift.BENCH_PRESS, Load.kg("30")));
+                .expectEvents(new WorkingLoadSet(bench.eventId(), ADA, nov(14), Lift.BENCH_PRESS, Load.kg("30")),
+                        new LiftStatusChanged(ADA, nov(14), Lift.BENCH_PRESS, Load.kg("30"), false, Load.kg("32.5"),
+                                bench.eventId()));
     }
 
     @Test
@@ -49,8 +52,10 @@ class WorkingLoadTest {
         SetWorkingLoad first = setWorkingLoad(Lift.DEADLIFT, Load.lb("135"));
         fixture.givenCommands(toTheStrengthPhase())
                 .when(first)
-                .expectEvents(new WorkingLoadSet(first.eventId(), ADA, nov(14), Lift.DEADLIFT, Load.lb("135")))
-                .expectResultMessagePayload(new Outcome.WorkingLoadAccepted(first.eventId(), 14, Lift.DEADLIFT,
+                .expectEvents(new WorkingLoadSet(first.eventId(), ADA, nov(14), Lift.DEADLIFT, Load.lb("135")),
+                        new LiftStatusChanged(ADA, nov(14), Lift.DEADLIFT, Load.lb("135"), false, Load.lb("155"),
+                                first.eventId()))
+                .expectResultMessagePayload(new Outcome.WorkingLoadAccepted(first.eventId(), 15, Lift.DEADLIFT,
                         Load.lb("135")));
     }
 
