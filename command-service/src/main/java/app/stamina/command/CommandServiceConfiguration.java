@@ -2,21 +2,31 @@ package app.stamina.command;
 
 import app.stamina.api.ProtocolRules;
 import app.stamina.api.StaminaJson;
+import app.stamina.api.envelope.Topics;
 import app.stamina.command.http.Problems;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
+import app.stamina.command.relay.KafkaRelay;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,8 +36,11 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.TopicBuilder;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * The write side as a library: the command API, the {@code RehabProgram} aggregate and its event store on
@@ -73,6 +86,37 @@ public class CommandServiceConfiguration {
     @Bean
     LedgerInterceptor ledgerInterceptor(ClientWriteLedger ledger, ObjectMapper json) {
         return new LedgerInterceptor(ledger, json);
+    }
+
+    /**
+     * Axon's token store, as auto-configured, but with an owner id of its own per running instance: the default
+     * ({@code pid@host}) is the same for two instances in one JVM, which then both think they hold a claim.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .build();
+    }
+
+    /** The topic every event goes to. Kept forever: read models rebuild from it. */
+    @Bean
+    NewTopic eventsTopic(@Value("${stamina.kafka.partitions}") int partitions,
+                         @Value("${stamina.kafka.replication-factor}") short replicationFactor) {
+        return TopicBuilder.name(Topics.EVENTS).partitions(partitions).replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
+    }
+
+    /** A relay failure must not be logged and skipped (Axon's default): it rolls the batch back to be sent again. */
+    @Bean
+    ConfigurerModule relayFailuresAreRetried() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                KafkaRelay.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     /** Axon's JDBC engine does not create its tables; create them (if missing) before anything runs. */

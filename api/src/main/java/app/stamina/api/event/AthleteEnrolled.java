@@ -15,7 +15,7 @@ import java.util.UUID;
 /** An athlete joined the program. Their time zone decides what a day and a week are for them. */
 public record AthleteEnrolled(UUID eventId, AthleteId athleteId, OffsetDateTime enrolledAt, int birthYear, Sex sex,
                               Condition condition, Surgery surgery, LocalDate injuryDate, ZoneId timeZone,
-                              List<PriorMax> priorMaxima, List<String> tags) implements RehabEvent {
+                              List<PriorMax> priorMaxima, List<String> tags) implements RehabEvent, ClientEvent {
 
     public AthleteEnrolled {
         priorMaxima = List.copyOf(priorMaxima);

@@ -9,5 +9,5 @@ import java.util.UUID;
 
 /** A baby step up: the working load of a lift went from {@code fromLoad} to {@code toLoad}. */
 public record LoadIncreased(UUID eventId, AthleteId athleteId, OffsetDateTime occurredAt, Lift lift, Load fromLoad,
-                            Load toLoad) implements RehabEvent {
+                            Load toLoad) implements RehabEvent, ClientEvent {
 }

@@ -8,5 +8,5 @@ import java.util.UUID;
 
 /** A clinician resumed a paused program; the athlete is back in {@code phase}, the phase they were paused in. */
 public record ProgramResumed(UUID eventId, AthleteId athleteId, OffsetDateTime occurredAt, String note, Phase phase)
-        implements RehabEvent {
+        implements RehabEvent, ClientEvent {
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** One rep of a lift, as the athlete confirmed it, with the protocol's verdict and warnings. */
 public record RepConfirmed(UUID eventId, AthleteId athleteId, OffsetDateTime occurredAt, Lift lift, int set, int rep,
                            Load load, boolean inCommand, boolean beltUsed, int pain, boolean countsTowardProgress,
-                           List<Reason> reasons, List<Reason> warnings) implements RehabEvent {
+                           List<Reason> reasons, List<Reason> warnings) implements RehabEvent, ClientEvent {
 
     public RepConfirmed {
         reasons = List.copyOf(reasons);

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** A spasm, a snap, a sharp or radiating pain. What follows from it are events of their own. */
 public record SetbackReported(UUID eventId, AthleteId athleteId, OffsetDateTime occurredAt, Severity severity,
-                              List<Symptom> symptoms, String note) implements RehabEvent {
+                              List<Symptom> symptoms, String note) implements RehabEvent, ClientEvent {
 
     public SetbackReported {
         symptoms = List.copyOf(symptoms);

@@ -9,5 +9,5 @@ import java.util.UUID;
 
 /** The first working load of a lift was set. */
 public record WorkingLoadSet(UUID eventId, AthleteId athleteId, OffsetDateTime occurredAt, Lift lift, Load load)
-        implements RehabEvent {
+        implements RehabEvent, ClientEvent {
 }

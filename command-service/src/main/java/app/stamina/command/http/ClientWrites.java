@@ -14,6 +14,8 @@ import app.stamina.command.program.ProtocolRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -45,12 +47,25 @@ public class ClientWrites {
     private final ClientWriteLedger ledger;
     private final LedgerInterceptor answers;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    public ClientWrites(CommandGateway commands, ClientWriteLedger ledger, LedgerInterceptor answers, ObjectMapper json) {
+    public ClientWrites(CommandGateway commands, ClientWriteLedger ledger, LedgerInterceptor answers, ObjectMapper json,
+                        MeterRegistry meters) {
         this.commands = commands;
         this.ledger = ledger;
         this.answers = answers;
         this.json = json;
+        this.meters = meters;
+    }
+
+    /** Counts a client write by kind ({@code hold}, {@code load-increase}...) and how it was answered. */
+    private void count(Write write, String outcome) {
+        Counter.builder("stamina.commands.handled")
+                .description("Client writes handled, by kind and outcome")
+                .tag("kind", write.kind())
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 
     /** One write: a fact or a decision, under the client's {@code eventId}. */
@@ -63,6 +78,7 @@ public class ClientWrites {
             try {
                 Outcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(write.command())
                         .withMetaData(LedgerInterceptor.metaDataFor(write.athleteId(), Map.of(write.eventId(), write.fingerprint()))));
+                count(write, "accepted");
                 return Answer.fresh(LedgerInterceptor.CREATED, answers.answerFor(outcome));
             } catch (ProtocolRefusal refusal) {
                 return refuse(write, Problems.refusal(refusal));
@@ -125,6 +141,7 @@ public class ClientWrites {
                     .asCommandMessage(new RecordOfflineSession(athleteId, facts))
                     .withMetaData(LedgerInterceptor.metaDataFor(athleteId, fingerprints)));
             for (int k = 0; k < applied.size(); k++) {
+                count(entries.get(toApply.get(k)).write(), applied.get(k) instanceof FactResult.Recorded ? "accepted" : "invalid");
                 results[toApply.get(k)] = switch (applied.get(k)) {
                     case FactResult.Recorded recorded -> withStatus(answers.answerFor(recorded.outcome()),
                             LedgerInterceptor.CREATED, false);
@@ -139,6 +156,7 @@ public class ClientWrites {
     }
 
     private ObjectNode repeatInBatch(Write repeat, Write first, ObjectNode firstResult) {
+        count(repeat, repeat.fingerprint().equals(first.fingerprint()) ? "duplicate" : "conflict");
         if (!repeat.fingerprint().equals(first.fingerprint())) {
             return entryResult(repeat.eventId(), json.valueToTree(Problems.eventIdConflict(repeat.eventId())));
         }
@@ -149,6 +167,7 @@ public class ClientWrites {
     }
 
     private ObjectNode syncReplay(Write write, PriorWrite prior) {
+        count(write, prior.isSameWriteAs(write.fingerprint()) ? "duplicate" : "conflict");
         if (!prior.isSameWriteAs(write.fingerprint())) {
             return entryResult(write.eventId(), json.valueToTree(Problems.eventIdConflict(write.eventId())));
         }
@@ -181,6 +200,7 @@ public class ClientWrites {
     }
 
     private Answer replay(Write write, PriorWrite prior) {
+        count(write, prior.isSameWriteAs(write.fingerprint()) ? "duplicate" : "conflict");
         if (!prior.isSameWriteAs(write.fingerprint())) {
             return Answer.problem(json.valueToTree(Problems.eventIdConflict(write.eventId())));
         }
@@ -190,6 +210,7 @@ public class ClientWrites {
     }
 
     private Answer refuse(Write write, ProblemDetail problem) {
+        count(write, "refused");
         ObjectNode body = json.valueToTree(problem);
         ledger.recordRefusal(write.athleteId().value(),
                 new ClientWriteLedger.Entry(write.eventId(), write.fingerprint(), problem.getStatus(), body));
@@ -197,10 +218,10 @@ public class ClientWrites {
     }
 
     /** A client write ready to run: its command and what identifies it. */
-    public record Write(AthleteId athleteId, UUID eventId, Fingerprint fingerprint, Object command) {
+    public record Write(String kind, AthleteId athleteId, UUID eventId, Fingerprint fingerprint, Object command) {
 
         static Write of(String kind, AthleteId athleteId, UUID eventId, JsonNode body, Object command) {
-            return new Write(athleteId, eventId, Fingerprint.of(kind, athleteId, body), command);
+            return new Write(kind, athleteId, eventId, Fingerprint.of(kind, athleteId, body), command);
         }
     }
 

@@ -36,8 +36,8 @@ class BadInputTest {
     private static final String ATHLETE = "bad-input-athlete";
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.usePostgres(registry);
+    static void servers(DynamicPropertyRegistry registry) {
+        CommandServiceTestApp.useServers(registry);
     }
 
     @LocalServerPort

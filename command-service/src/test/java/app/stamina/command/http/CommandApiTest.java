@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandApiTest {
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.usePostgres(registry);
+    static void servers(DynamicPropertyRegistry registry) {
+        CommandServiceTestApp.useServers(registry);
     }
 
     @LocalServerPort

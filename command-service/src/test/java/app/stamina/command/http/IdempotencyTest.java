@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencyTest {
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.usePostgres(registry);
+    static void servers(DynamicPropertyRegistry registry) {
+        CommandServiceTestApp.useServers(registry);
     }
 
     @LocalServerPort

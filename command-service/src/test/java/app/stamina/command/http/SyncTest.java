@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyncTest {
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.usePostgres(registry);
+    static void servers(DynamicPropertyRegistry registry) {
+        CommandServiceTestApp.useServers(registry);
     }
 
     @LocalServerPort

@@ -1,0 +1,65 @@
+package app.stamina.api.envelope;
+
+import app.stamina.api.AthleteId;
+import app.stamina.api.event.ClientEvent;
+import app.stamina.api.event.RehabEvent;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * One event as it travels on {@link Topics#EVENTS}. {@code eventId} is the client's id for the event a client write
+ * created and the store's id for events that followed from it; {@code version} is the athlete's stream position
+ * (1 for the enrollment); {@code recordedAt} is when the store appended it; {@code actor} who caused it, if known.
+ */
+@JsonPropertyOrder({"eventId", "type", "athleteId", "version", "occurredAt", "recordedAt", "actor", "payload"})
+public record EventEnvelope(String eventId, String type, AthleteId athleteId, long version, OffsetDateTime occurredAt,
+                            Instant recordedAt, Actor actor, JsonNode payload) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(athleteId, "athleteId");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The envelope of an event the store appended under {@code storeEventId}. */
+    public static EventEnvelope of(String storeEventId, RehabEvent event, long version, Instant recordedAt, Actor actor,
+                                   ObjectMapper json) {
+        String eventId = event instanceof ClientEvent fromClient ? fromClient.eventId().toString() : storeEventId;
+        return new EventEnvelope(eventId, EventTypes.nameOf(event), event.athleteId(), version, event.occurredAt(),
+                recordedAt, actor, json.valueToTree(event));
+    }
+
+    /** The event inside, or an exception naming what is wrong with it (unknown type, malformed payload). */
+    public RehabEvent event(ObjectMapper json) throws UnreadableEvent {
+        Class<? extends RehabEvent> eventClass = EventTypes.classOf(type)
+                .orElseThrow(() -> new UnreadableEvent("unknown event type " + type));
+        try {
+            return json.treeToValue(payload, eventClass);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEvent("malformed " + type + " payload: " + e.getMessage());
+        }
+    }
+
+    public static EventEnvelope read(String text, ObjectMapper json) throws UnreadableEvent {
+        try {
+            return json.readValue(text, EventEnvelope.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEvent("not an event envelope: " + e.getMessage());
+        }
+    }
+
+    /** A message on the topic that is not a readable Stamina event. */
+    public static class UnreadableEvent extends Exception {
+
+        public UnreadableEvent(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package app.stamina.api.envelope;
+
+import app.stamina.api.AthleteId;
+import app.stamina.api.Milestone;
+import app.stamina.api.StaminaJson;
+import app.stamina.api.event.MilestoneReached;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventEnvelopeTest {
+
+    private static final ObjectMapper JSON = StaminaJson.mapper();
+    private static final MilestoneReached EVENT = new MilestoneReached(AthleteId.of("ada"),
+            OffsetDateTime.parse("2026-11-24T18:05:00+01:00"), Milestone.HOLD_60S,
+            UUID.fromString("0b8e4f62-1a3c-4d5e-8f70-9a1b2c3d4e5f"));
+
+    @Test
+    void theEnvelopeIsWrittenInItsPinnedForm() throws Exception {
+        EventEnvelope envelope = EventEnvelope.of("7d5e0a2c-7b0f-4a44-9d7e-3c1f0e9b2a61", EVENT, 3,
+                Instant.parse("2026-11-24T17:05:01.250Z"), new Actor("ada", "athlete"), JSON);
+        JSONAssert.assertEquals("""
+                {"eventId":"7d5e0a2c-7b0f-4a44-9d7e-3c1f0e9b2a61","type":"MilestoneReached","athleteId":"ada",
+                 "version":3,"occurredAt":"2026-11-24T18:05:00+01:00","recordedAt":"2026-11-24T17:05:01.250Z",
+                 "actor":{"sub":"ada","role":"athlete"},
+                 "payload":{"athleteId":"ada","occurredAt":"2026-11-24T18:05:00+01:00","milestone":"hold-60s",
+                            "causedBy":"0b8e4f62-1a3c-4d5e-8f70-9a1b2c3d4e5f"}}""",
+                JSON.writeValueAsString(envelope), JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void anEnvelopeReadsBackToItsEvent() throws Exception {
+        String text = JSON.writeValueAsString(EventEnvelope.of("x", EVENT, 3, Instant.EPOCH, null, JSON));
+        assertThat(EventEnvelope.read(text, JSON).event(JSON)).isEqualTo(EVENT);
+    }
+
+    @Test
+    void anUnknownTypeOrAMalformedMessageIsUnreadable() {
+        assertThatThrownBy(() -> EventEnvelope.read("{\"eventId\":\"x\",\"type\":\"Teleported\",\"athleteId\":\"ada\","
+                + "\"version\":1,\"payload\":{}}", JSON).event(JSON))
+                .isInstanceOf(EventEnvelope.UnreadableEvent.class).hasMessageContaining("Teleported");
+        assertThatThrownBy(() -> EventEnvelope.read("{not json", JSON)).isInstanceOf(EventEnvelope.UnreadableEvent.class);
+        assertThatThrownBy(() -> EventEnvelope.read("{\"eventId\":\"x\",\"type\":\"HoldCompleted\",\"athleteId\":\"ada\","
+                + "\"version\":1,\"payload\":{\"durationSeconds\":\"long\"}}", JSON).event(JSON))
+                .isInstanceOf(EventEnvelope.UnreadableEvent.class);
+    }
+}

@@ -1,0 +1,102 @@
+package app.stamina.command.relay;
+
+import app.stamina.api.envelope.Actor;
+import app.stamina.api.envelope.EventEnvelope;
+import app.stamina.api.envelope.Topics;
+import app.stamina.api.event.RehabEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every stored event to {@link Topics#EVENTS}, keyed by athlete, in stream order. A batch's token is
+ * committed only after Kafka acknowledged every event of the batch; if a send fails the batch rolls back and is
+ * sent again. Events a crash left acknowledged but unrecorded in the token are recognised by {@link RelayedTail}
+ * and not sent twice.
+ */
+@Component
+@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
+public class KafkaRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
+    private static final long ACK_TIMEOUT_SECONDS = 60;
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper json;
+    private final RelayedTail tail;
+    private final Counter relayed;
+
+    public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json, RelayedTail tail, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.json = json;
+        this.tail = tail;
+        this.relayed = Counter.builder("stamina.events.relayed")
+                .description("Events published to the Kafka topic and acknowledged")
+                .register(meters);
+    }
+
+    @EventHandler
+    void on(RehabEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MessageIdentifier String storeEventId, MetaData metaData, UnitOfWork<?> unitOfWork) throws Exception {
+        long version = sequence + 1;
+        if (tail.alreadyRelayed(event.athleteId().value(), version)) {
+            return;
+        }
+        EventEnvelope envelope = EventEnvelope.of(storeEventId, event, version, recordedAt, actorOf(metaData), json);
+        pendingSends(unitOfWork).add(kafka.send(Topics.EVENTS, event.athleteId().value(),
+                json.writeValueAsString(envelope)));
+    }
+
+    private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> batch = unitOfWork.root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(u -> awaitAcknowledgements(sends));
+            batch.afterCommit(u -> relayed.increment(sends.size()));
+            return sends;
+        });
+    }
+
+    private static void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayFailed("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RelayFailed("Kafka did not acknowledge the batch; it will be sent again", e);
+        }
+    }
+
+    static Actor actorOf(MetaData metaData) {
+        Object sub = metaData.get(ActorMetaData.SUB);
+        Object role = metaData.get(ActorMetaData.ROLE);
+        return sub == null ? null : new Actor(sub.toString(), role == null ? null : role.toString());
+    }
+
+    /** The batch could not be published; its token stays where it was. */
+    static class RelayFailed extends RuntimeException {
+
+        RelayFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
