@@ -3,10 +3,11 @@ package app.stamina.command;
 import app.stamina.api.ProtocolRules;
 import app.stamina.api.StaminaJson;
 import app.stamina.api.envelope.Topics;
-import app.stamina.command.http.Problems;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
 import app.stamina.command.relay.KafkaRelay;
+import app.stamina.edge.EdgeConfiguration;
+import app.stamina.edge.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -34,6 +35,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
@@ -48,6 +50,7 @@ import java.util.UUID;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@Import(EdgeConfiguration.class)
 @PropertySource("classpath:stamina-command-defaults.properties")
 public class CommandServiceConfiguration {
 

@@ -11,6 +11,8 @@ import app.stamina.command.program.AlreadyEnrolled;
 import app.stamina.command.program.FactResult;
 import app.stamina.command.program.Outcome;
 import app.stamina.command.program.ProtocolRefusal;
+import app.stamina.edge.FieldError;
+import app.stamina.edge.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,10 +83,9 @@ public class ClientWrites {
                 count(write, "accepted");
                 return Answer.fresh(LedgerInterceptor.CREATED, answers.answerFor(outcome));
             } catch (ProtocolRefusal refusal) {
-                return refuse(write, Problems.refusal(refusal));
+                return refuse(write, CommandProblems.refusal(refusal));
             } catch (AlreadyEnrolled enrolled) {
-                return refuse(write, Problems.of(HttpStatus.CONFLICT, app.stamina.api.ErrorCode.ALREADY_ENROLLED,
-                        enrolled.getMessage()));
+                return refuse(write, CommandProblems.alreadyEnrolled(enrolled));
             } catch (DuplicateKeyException | ConcurrencyException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
@@ -158,7 +159,7 @@ public class ClientWrites {
     private ObjectNode repeatInBatch(Write repeat, Write first, ObjectNode firstResult) {
         count(repeat, repeat.fingerprint().equals(first.fingerprint()) ? "duplicate" : "conflict");
         if (!repeat.fingerprint().equals(first.fingerprint())) {
-            return entryResult(repeat.eventId(), json.valueToTree(Problems.eventIdConflict(repeat.eventId())));
+            return entryResult(repeat.eventId(), json.valueToTree(CommandProblems.eventIdConflict(repeat.eventId())));
         }
         if (firstResult.path("status").asInt() == LedgerInterceptor.CREATED) {
             return withStatus(firstResult, DUPLICATE_IN_SYNC, true);
@@ -169,7 +170,7 @@ public class ClientWrites {
     private ObjectNode syncReplay(Write write, PriorWrite prior) {
         count(write, prior.isSameWriteAs(write.fingerprint()) ? "duplicate" : "conflict");
         if (!prior.isSameWriteAs(write.fingerprint())) {
-            return entryResult(write.eventId(), json.valueToTree(Problems.eventIdConflict(write.eventId())));
+            return entryResult(write.eventId(), json.valueToTree(CommandProblems.eventIdConflict(write.eventId())));
         }
         int status = prior.status() == LedgerInterceptor.CREATED ? DUPLICATE_IN_SYNC : prior.status();
         return withStatus(prior.answer(), status, true);
@@ -202,7 +203,7 @@ public class ClientWrites {
     private Answer replay(Write write, PriorWrite prior) {
         count(write, prior.isSameWriteAs(write.fingerprint()) ? "duplicate" : "conflict");
         if (!prior.isSameWriteAs(write.fingerprint())) {
-            return Answer.problem(json.valueToTree(Problems.eventIdConflict(write.eventId())));
+            return Answer.problem(json.valueToTree(CommandProblems.eventIdConflict(write.eventId())));
         }
         ObjectNode answer = prior.answer().deepCopy();
         answer.put("duplicate", true);

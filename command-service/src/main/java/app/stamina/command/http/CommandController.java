@@ -5,6 +5,9 @@ import app.stamina.command.http.ClientWrites.Answer;
 import app.stamina.command.http.ClientWrites.SyncEntry;
 import app.stamina.command.http.ClientWrites.Write;
 import app.stamina.command.http.Requests.ClientRequest;
+import app.stamina.edge.AthleteIds;
+import app.stamina.edge.FieldError;
+import app.stamina.edge.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,7 +84,7 @@ class CommandController {
 
     @PostMapping("/sync")
     ResponseEntity<JsonNode> sync(@PathVariable String athleteId, @RequestBody JsonNode body) {
-        AthleteId id = athleteIdOf(athleteId);
+        AthleteId id = AthleteIds.parse(athleteId);
         JsonNode given = body.path("entries");
         if (!given.isArray()) {
             throw InvalidRequest.of("entries", "must be a list of entries");
@@ -114,20 +117,12 @@ class CommandController {
 
     private ResponseEntity<JsonNode> write(String kind, String athleteId, JsonNode body,
                                            Class<? extends ClientRequest> type) {
-        AthleteId id = athleteIdOf(athleteId);
+        AthleteId id = AthleteIds.parse(athleteId);
         ClientRequest request = reader.read(body, type);
         Answer answer = writes.submit(Write.of(kind, id, request.eventId(), body, request.toCommand(id, edge)));
         return ResponseEntity.status(answer.status())
                 .contentType(answer.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
                 .body(answer.body());
-    }
-
-    static AthleteId athleteIdOf(String raw) {
-        try {
-            return AthleteId.of(raw);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequest.of("athleteId", e.getMessage());
-        }
     }
 
     private static UUID eventIdOf(JsonNode entry) {

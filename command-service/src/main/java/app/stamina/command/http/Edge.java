@@ -2,6 +2,7 @@ package app.stamina.command.http;
 
 import app.stamina.api.Load;
 import app.stamina.api.ProtocolRules;
+import app.stamina.edge.InvalidRequest;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
 package app.stamina.command.http;
 
 import app.stamina.api.Coded;
+import app.stamina.edge.FieldError;
+import app.stamina.edge.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -18,6 +18,7 @@ import app.stamina.api.command.RecordHold;
 import app.stamina.api.command.ReportSetback;
 import app.stamina.api.command.ResumeProgram;
 import app.stamina.api.command.SetWorkingLoad;
+import app.stamina.edge.InvalidRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

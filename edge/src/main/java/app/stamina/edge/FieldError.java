@@ -1,4 +1,4 @@
-package app.stamina.command.http;
+package app.stamina.edge;
 
 /** One thing wrong with a request, in the {@code errors} list of a 400 {@code invalid-request}. */
 public record FieldError(String field, String message) implements Comparable<FieldError> {

@@ -1,4 +1,4 @@
-package app.stamina.command.http;
+package app.stamina.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

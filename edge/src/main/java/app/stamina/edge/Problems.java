@@ -1,8 +1,7 @@
-package app.stamina.command.http;
+package app.stamina.edge;
 
 import app.stamina.api.ErrorCode;
 import app.stamina.api.StaminaJson;
-import app.stamina.command.program.ProtocolRefusal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -38,19 +37,8 @@ public final class Problems {
         return problem;
     }
 
-    public static ProblemDetail refusal(ProtocolRefusal refusal) {
-        ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_ENTITY, refusal.code(), refusal.getMessage());
-        refusal.details().forEach(problem::setProperty);
-        return problem;
-    }
-
     public static ProblemDetail athleteNotFound(String athleteId) {
         return of(HttpStatus.NOT_FOUND, ErrorCode.ATHLETE_NOT_FOUND, "no athlete " + athleteId + " is enrolled");
-    }
-
-    public static ProblemDetail eventIdConflict(Object eventId) {
-        return of(HttpStatus.CONFLICT, ErrorCode.EVENT_ID_CONFLICT,
-                "eventId " + eventId + " was already used for a different write");
     }
 
     public static ProblemDetail payloadTooLarge(long limit) {

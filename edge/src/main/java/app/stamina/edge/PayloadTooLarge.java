@@ -1,4 +1,4 @@
-package app.stamina.command.http;
+package app.stamina.edge;
 
 import java.io.IOException;
 

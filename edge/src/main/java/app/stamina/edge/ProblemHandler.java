@@ -1,12 +1,10 @@
-package app.stamina.command.http;
+package app.stamina.edge;
 
 import app.stamina.api.ErrorCode;
-import app.stamina.command.program.AlreadyEnrolled;
-import app.stamina.command.program.MalformedFact;
-import app.stamina.command.program.ProtocolRefusal;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,8 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.List;
 import java.util.Map;
 
-/** Every failure becomes a problem answer with a stable {@code code}; nothing a client sends becomes a 500. */
+/**
+ * Every failure becomes a problem answer with a stable {@code code}; nothing a client sends becomes a 500. Services
+ * answer their own exceptions in advice of higher precedence; this one takes what is left.
+ */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -39,24 +41,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.invalid(e.errors());
     }
 
-    @ExceptionHandler(MalformedFact.class)
-    ProblemDetail malformed(MalformedFact e) {
-        return Problems.invalid(List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(ProtocolRefusal.class)
-    ProblemDetail refused(ProtocolRefusal e) {
-        return Problems.refusal(e);
-    }
-
-    @ExceptionHandler(AlreadyEnrolled.class)
-    ProblemDetail alreadyEnrolled(AlreadyEnrolled e) {
-        return Problems.of(HttpStatus.CONFLICT, ErrorCode.ALREADY_ENROLLED, e.getMessage());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail athleteNotFound(AggregateNotFoundException e) {
-        return Problems.athleteNotFound(String.valueOf(e.getAggregateIdentifier()));
+    @ExceptionHandler(AthleteNotFound.class)
+    ProblemDetail athleteNotFound(AthleteNotFound e) {
+        return Problems.athleteNotFound(e.athleteId());
     }
 
     @ExceptionHandler(Exception.class)
