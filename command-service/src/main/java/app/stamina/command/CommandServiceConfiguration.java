@@ -1,13 +1,10 @@
 package app.stamina.command;
 
-import app.stamina.api.ProtocolRules;
-import app.stamina.api.StaminaJson;
 import app.stamina.api.envelope.Topics;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
 import app.stamina.command.relay.KafkaRelay;
 import app.stamina.edge.EdgeConfiguration;
-import app.stamina.edge.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -30,18 +27,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -53,25 +46,6 @@ import java.util.UUID;
 @Import(EdgeConfiguration.class)
 @PropertySource("classpath:stamina-command-defaults.properties")
 public class CommandServiceConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(ObjectMapper.class)
-    ObjectMapper objectMapper() {
-        return Problems.withProblemDetails(StaminaJson.mapper());
-    }
-
-    /** The protocol's numbers from {@code stamina.protocol.*}; whatever is not set keeps PROTOCOL.md's default. */
-    @Bean
-    @ConditionalOnMissingBean(ProtocolRules.class)
-    ProtocolRules protocolRules(Environment environment) {
-        return Binder.get(environment).bindOrCreate("stamina.protocol", ProtocolRules.class);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(Clock.class)
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Keeps recently used programs in memory; with snapshots, an athlete with 20,000 events loads like a new one. */
     @Bean

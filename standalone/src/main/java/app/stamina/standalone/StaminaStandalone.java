@@ -1,6 +1,7 @@
 package app.stamina.standalone;
 
 import app.stamina.command.CommandServiceConfiguration;
+import app.stamina.query.QueryServiceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -12,12 +13,11 @@ import java.util.Map;
  * {@code java -jar stamina-standalone.jar --server.port=8080 --stamina.data-dir=./data}
  */
 @SpringBootApplication
-@Import(CommandServiceConfiguration.class)
+@Import({CommandServiceConfiguration.class, QueryServiceConfiguration.class})
 public class StaminaStandalone {
 
     public static void main(String[] args) {
-        SpringApplication app = application();
-        app.run(args);
+        application().run(args);
     }
 
     /** The application as {@code main} runs it, for tests that start and stop it on a data directory. */
@@ -25,6 +25,7 @@ public class StaminaStandalone {
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication app = new SpringApplication(StaminaStandalone.class);
         app.setDefaultProperties(Map.of("spring.config.name", "standalone"));
+        app.addInitializers(new EmbeddedServers());
         return app;
     }
 }

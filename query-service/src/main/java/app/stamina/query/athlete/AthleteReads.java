@@ -1,0 +1,64 @@
+package app.stamina.query.athlete;
+
+import app.stamina.edge.AthleteNotFound;
+import app.stamina.query.http.NotCaughtUp;
+import app.stamina.query.projection.VersionWatch;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reads an athlete's document, first waiting (up to 5 s) for it to reach the {@code minVersion} a client's own
+ * write returned: read-your-writes across the command and query services.
+ */
+@Service
+public class AthleteReads {
+
+    static final Duration CATCH_UP = Duration.ofSeconds(5);
+    private static final Duration RECHECK = Duration.ofMillis(100);
+
+    private final AthleteViews views;
+    private final VersionWatch watch;
+    private final Clock clock;
+
+    public AthleteReads(AthleteViews views, VersionWatch watch, Clock clock) {
+        this.views = views;
+        this.watch = watch;
+        this.clock = clock;
+    }
+
+    public AthleteView read(String athleteId, Long minVersion) {
+        if (minVersion == null) {
+            return views.find(athleteId).orElseThrow(() -> new AthleteNotFound(athleteId));
+        }
+        Instant deadline = clock.instant().plus(CATCH_UP);
+        while (true) {
+            Optional<AthleteView> view = views.find(athleteId);
+            if (view.isPresent() && view.get().version() >= minVersion) {
+                return view.get();
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new NotCaughtUp(athleteId, minVersion, view.map(AthleteView::version).orElse(0L));
+            }
+            try {
+                watch.awaitNextBatch(left.compareTo(RECHECK) < 0 ? left : RECHECK);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotCaughtUp(athleteId, minVersion, view.map(AthleteView::version).orElse(0L));
+            }
+        }
+    }
+
+    public Optional<AthleteView> current(String athleteId) {
+        return views.find(athleteId);
+    }
+
+    /** Today's date where the athlete lives. */
+    public java.time.LocalDate today(AthleteView view) {
+        return java.time.LocalDate.now(clock.withZone(view.timeZone()));
+    }
+}

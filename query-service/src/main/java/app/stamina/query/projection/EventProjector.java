@@ -1,0 +1,96 @@
+package app.stamina.query.projection;
+
+import app.stamina.api.envelope.EventEnvelope;
+import app.stamina.api.envelope.Topics;
+import app.stamina.api.event.RehabEvent;
+import app.stamina.query.athlete.AthleteView;
+import app.stamina.query.athlete.AthleteViews;
+import app.stamina.query.timeline.Timeline;
+import app.stamina.query.timeline.TimelineEntry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query service's consumer group: each batch from the topic is applied to the athletes' documents and
+ * timelines in MongoDB, and its offsets are committed only once those writes are done. Every write is idempotent,
+ * so a batch delivered again after a crash changes nothing.
+ */
+@Component
+public class EventProjector {
+
+    public static final String LISTENER_ID = "stamina-query";
+    private static final Logger log = LoggerFactory.getLogger(EventProjector.class);
+
+    private final AthleteViews athletes;
+    private final Timeline timeline;
+    private final VersionWatch watch;
+    private final ObjectMapper json;
+    private final ProjectionMetrics metrics;
+
+    public EventProjector(AthleteViews athletes, Timeline timeline, VersionWatch watch, ObjectMapper json,
+                          MeterRegistry meters, Clock clock) {
+        this.athletes = athletes;
+        this.timeline = timeline;
+        this.watch = watch;
+        this.json = json;
+        this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock);
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.query.consumer-group}",
+            containerFactory = "queryListenerFactory", batch = "true")
+    public void project(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        Map<String, List<Decoded>> byAthlete = new LinkedHashMap<>();
+        Instant lastRecordedAt = null;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                EventEnvelope envelope = EventEnvelope.read(record.value(), json);
+                byAthlete.computeIfAbsent(envelope.athleteId().value(), id -> new ArrayList<>())
+                        .add(new Decoded(envelope, envelope.event(json)));
+                lastRecordedAt = envelope.recordedAt();
+            } catch (EventEnvelope.UnreadableEvent unreadable) {
+                metrics.unreadable();
+                log.error("skipping unreadable message {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), unreadable.getMessage());
+            }
+        }
+        apply(byAthlete);
+        watch.batchWritten();
+        metrics.batchProjected(records.size(), lastRecordedAt, consumer);
+    }
+
+    /** Applies decoded events, grouped by athlete in topic order, to the read models. */
+    void apply(Map<String, List<Decoded>> byAthlete) {
+        Map<String, AthleteView> views = athletes.findAll(byAthlete.keySet());
+        List<AthleteView> changed = new ArrayList<>();
+        List<TimelineEntry> entries = new ArrayList<>();
+        byAthlete.forEach((athleteId, events) -> {
+            AthleteView view = views.computeIfAbsent(athleteId, AthleteView::of);
+            boolean any = false;
+            for (Decoded decoded : events) {
+                any |= view.apply(decoded.envelope(), decoded.event());
+                entries.add(TimelineEntry.of(decoded.envelope()));
+            }
+            if (any) {
+                changed.add(view);
+            }
+        });
+        timeline.saveAll(entries);
+        athletes.saveAll(changed);
+    }
+
+    record Decoded(EventEnvelope envelope, RehabEvent event) {
+    }
+}

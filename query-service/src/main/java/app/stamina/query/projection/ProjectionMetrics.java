@@ -1,0 +1,62 @@
+package app.stamina.query.projection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a consumer group has projected and how far behind it is: in events (end of the partitions minus its
+ * position) and in seconds (since the last projected event was recorded, while it is behind).
+ */
+public class ProjectionMetrics {
+
+    private final Counter projected;
+    private final Counter unreadable;
+    private final AtomicLong lagEvents = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    private final Clock clock;
+
+    public ProjectionMetrics(String consumer, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
+        this.projected = Counter.builder("stamina.events.projected").tag("consumer", consumer)
+                .description("Events applied to the read models").register(meters);
+        this.unreadable = Counter.builder("stamina.events.unreadable").tag("consumer", consumer)
+                .description("Messages on the topic that are not readable events").register(meters);
+        Gauge.builder("stamina.projection.lag.events", lagEvents, AtomicLong::get).tag("consumer", consumer)
+                .description("Events on the topic not yet projected").register(meters);
+        Gauge.builder("stamina.projection.lag.seconds", lagMillis, millis -> millis.get() / 1000.0)
+                .tag("consumer", consumer)
+                .description("Age of the last projected event while the projection is behind").register(meters);
+    }
+
+    public void unreadable() {
+        unreadable.increment();
+    }
+
+    /** After a batch: counts it and measures the lag with the consumer that read it. */
+    public void batchProjected(int events, Instant lastRecordedAt, Consumer<?, ?> consumer) {
+        projected.increment(events);
+        Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assignment, Duration.ofSeconds(5));
+        long behind = 0;
+        for (TopicPartition partition : assignment) {
+            behind += Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
+        }
+        lagEvents.set(behind);
+        lagMillis.set(behind == 0 || lastRecordedAt == null ? 0
+                : Math.max(0, Duration.between(lastRecordedAt, clock.instant()).toMillis()));
+    }
+
+    public long lagEvents() {
+        return lagEvents.get();
+    }
+}

@@ -1,0 +1,154 @@
+package app.stamina.standalone;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real Kafka broker (KRaft, one node that is broker and controller) inside this JVM, its log under one directory
+ * so that it survives restarts. The directory is formatted once; its ports are chosen once and kept beside it.
+ */
+final class PersistentKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PersistentKafka.class);
+    private static final Duration READY = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private PersistentKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    static PersistentKafka start(Path directory) {
+        try {
+            Path logDir = directory.resolve("log");
+            Files.createDirectories(logDir);
+            Properties ports = ports(directory.resolve("ports.properties"));
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(logDir);
+            }
+            String broker = "127.0.0.1:" + ports.getProperty("broker");
+            String controller = "127.0.0.1:" + ports.getProperty("controller");
+            Properties config = new Properties();
+            config.put("process.roles", "broker,controller");
+            config.put("node.id", "1");
+            config.put("controller.quorum.voters", "1@" + controller);
+            config.put("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller);
+            config.put("advertised.listeners", "PLAINTEXT://" + broker);
+            config.put("controller.listener.names", "CONTROLLER");
+            config.put("inter.broker.listener.name", "PLAINTEXT");
+            config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            config.put("log.dirs", logDir.toString());
+            config.put("num.partitions", "4");
+            config.put("auto.create.topics.enable", "false");
+            config.put("offsets.topic.replication.factor", "1");
+            config.put("offsets.topic.num.partitions", "4");
+            config.put("transaction.state.log.replication.factor", "1");
+            config.put("transaction.state.log.min.isr", "1");
+            config.put("group.initial.rebalance.delay.ms", "0");
+            // After a kill -9 the new broker need not wait long for its old registration to expire.
+            config.put("broker.session.timeout.ms", "1500");
+            config.put("broker.heartbeat.interval.ms", "500");
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+            server.startup();
+            PersistentKafka kafka = new PersistentKafka(server, broker);
+            kafka.awaitReady();
+            log.info("Kafka broker ready at {} with its log in {}", broker, logDir);
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Kafka in " + directory, e);
+        }
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("Kafka did not come up within " + READY, notYet);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while Kafka started", e);
+                }
+            }
+        }
+    }
+
+    private static void format(Path logDir) {
+        try {
+            new Formatter()
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(logDir.toString())
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not format the Kafka log directory " + logDir, e);
+        }
+    }
+
+    /** The broker's and controller's ports: chosen free on first start, the same ever after. */
+    private static Properties ports(Path file) throws IOException {
+        Properties ports = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                ports.load(in);
+            }
+            return ports;
+        }
+        ports.setProperty("broker", Integer.toString(freePort()));
+        ports.setProperty("controller", Integer.toString(freePort()));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ports.store(out, "Ports of the embedded Kafka broker, kept across restarts");
+        }
+        return ports;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}
