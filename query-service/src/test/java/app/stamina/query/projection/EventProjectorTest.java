@@ -1,0 +1,175 @@
+package app.stamina.query.projection;
+
+import app.stamina.api.AthleteId;
+import app.stamina.api.Condition;
+import app.stamina.api.Placement;
+import app.stamina.api.Sex;
+import app.stamina.api.StaminaJson;
+import app.stamina.api.Surgery;
+import app.stamina.api.envelope.EventEnvelope;
+import app.stamina.api.event.AthleteEnrolled;
+import app.stamina.api.event.HoldCompleted;
+import app.stamina.api.event.RehabEvent;
+import app.stamina.edge.Problems;
+import app.stamina.query.MongoJson;
+import app.stamina.query.athlete.AthleteView;
+import app.stamina.query.athlete.AthleteViews;
+import app.stamina.query.athlete.AthleteViewsAccess;
+import app.stamina.query.timeline.Timeline;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projector's writes, against a real MongoDB-protocol server through the real driver. */
+class EventProjectorTest {
+
+    private static final ObjectMapper JSON = Problems.withProblemDetails(StaminaJson.mapper());
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private MongoDatabase database;
+    private AthleteViews athletes;
+    private Timeline timeline;
+    private EventProjector projector;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdown();
+    }
+
+    @BeforeEach
+    void setUp() {
+        database = client.getDatabase("stamina-" + UUID.randomUUID());
+        MongoJson mongoJson = new MongoJson(JSON);
+        athletes = new AthleteViews(database, mongoJson);
+        timeline = new Timeline(database, mongoJson);
+        timeline.createIndexes();
+        projector = new EventProjector(athletes, timeline, new VersionWatch(), JSON, new SimpleMeterRegistry(),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void aBatchDeliveredTwiceLeavesTheSameDocuments() {
+        List<EventEnvelope> stream = stream("ada", 5);
+        projector.apply(batch(stream));
+        long documentsAfterFirst = database.getCollection("timeline").countDocuments();
+        AthleteView first = athletes.find("ada").orElseThrow();
+
+        projector.apply(batch(stream));
+        projector.apply(batch(stream.subList(2, 5)));
+
+        AthleteView again = athletes.find("ada").orElseThrow();
+        assertThat(again.version()).isEqualTo(6);
+        assertThat(AthleteViewsAccess.trend(again)).isEqualTo(AthleteViewsAccess.trend(first));
+        assertThat(AthleteViewsAccess.progress(again, "2026-11-20"))
+                .isEqualTo(AthleteViewsAccess.progress(first, "2026-11-20"));
+        assertThat(database.getCollection("timeline").countDocuments()).isEqualTo(documentsAfterFirst).isEqualTo(6);
+    }
+
+    @Test
+    void aWriterThatLostARaceToANewerVersionChangesNothing() {
+        List<EventEnvelope> stream = stream("bea", 5);
+        projector.apply(batch(stream));
+        AthleteView stale = AthleteView.of("bea");
+        for (EventEnvelope envelope : stream.subList(0, 3)) {
+            stale.apply(envelope, read(envelope));
+        }
+        athletes.saveAll(List.of(stale));
+        assertThat(athletes.find("bea").orElseThrow().version()).isEqualTo(6);
+    }
+
+    @Test
+    void theTimelineIsPagedInVersionOrder() {
+        projector.apply(batch(stream("cai", 4)));
+        Timeline.Page first = timeline.page("cai", 0, 2);
+        assertThat(first.events()).extracting(e -> e.version()).containsExactly(1L, 2L);
+        assertThat(first.next()).isEqualTo(2L);
+        Timeline.Page last = timeline.page("cai", first.next(), 10);
+        assertThat(last.events()).extracting(e -> e.version()).containsExactly(3L, 4L, 5L);
+        assertThat(last.next()).isNull();
+        assertThat(last.events().getFirst().type()).isEqualTo("HoldCompleted");
+    }
+
+    @Test
+    void athletesInOneBatchAreKeptApart() {
+        List<EventEnvelope> mixed = new ArrayList<>();
+        List<EventEnvelope> ada = stream("dee", 2);
+        List<EventEnvelope> bob = stream("eli", 3);
+        for (int i = 0; i < 4; i++) {
+            mixed.add(bob.get(i));
+            if (i < 3) {
+                mixed.add(ada.get(i));
+            }
+        }
+        projector.apply(batch(mixed));
+        assertThat(athletes.find("dee").orElseThrow().version()).isEqualTo(3);
+        assertThat(athletes.find("eli").orElseThrow().version()).isEqualTo(4);
+        assertThat(AthleteViewsAccess.trend(athletes.find("eli").orElseThrow()).weeks().getFirst().sessions()).isEqualTo(3);
+        assertThat(LocalDate.parse("2026-11-02")).isEqualTo(
+                AthleteViewsAccess.trend(athletes.find("dee").orElseThrow()).weeks().getFirst().weekStart());
+    }
+
+    /** Enrollment and {@code holds} holds on consecutive days from Monday 2 November, versions 1 onwards. */
+    private static List<EventEnvelope> stream(String athlete, int holds) {
+        AthleteId id = AthleteId.of(athlete);
+        List<RehabEvent> events = new ArrayList<>();
+        events.add(new AthleteEnrolled(UUID.randomUUID(), id, OffsetDateTime.parse("2026-11-02T09:00:00+01:00"), 1990,
+                Sex.MALE, Condition.FUSION, Surgery.FUSION, LocalDate.parse("2026-03-01"), ZoneId.of("Europe/Amsterdam"),
+                List.of(), List.of("arm:A")));
+        for (int day = 0; day < holds; day++) {
+            events.add(new HoldCompleted(UUID.randomUUID(), id, OffsetDateTime.parse("2026-11-02T18:00:00+01:00").plusDays(day),
+                    40 + day * 10, null, Placement.NONE, true, 1, true, List.of()));
+        }
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            envelopes.add(EventEnvelope.of(UUID.randomUUID().toString(), events.get(i), i + 1,
+                    Instant.parse("2026-11-20T10:00:00Z"), null, JSON));
+        }
+        return envelopes;
+    }
+
+    private static Map<String, List<EventProjector.Decoded>> batch(List<EventEnvelope> envelopes) {
+        Map<String, List<EventProjector.Decoded>> byAthlete = new LinkedHashMap<>();
+        for (EventEnvelope envelope : envelopes) {
+            byAthlete.computeIfAbsent(envelope.athleteId().value(), id -> new ArrayList<>())
+                    .add(new EventProjector.Decoded(envelope, read(envelope)));
+        }
+        return byAthlete;
+    }
+
+    private static RehabEvent read(EventEnvelope envelope) {
+        try {
+            return envelope.event(JSON);
+        } catch (EventEnvelope.UnreadableEvent e) {
+            throw new AssertionError(e);
+        }
+    }
+}
