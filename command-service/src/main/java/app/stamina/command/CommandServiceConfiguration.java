@@ -3,6 +3,7 @@ package app.stamina.command;
 import app.stamina.api.envelope.Topics;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
+import app.stamina.command.relay.ActorMetaData;
 import app.stamina.command.relay.KafkaRelay;
 import app.stamina.edge.EdgeConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -78,6 +82,18 @@ public class CommandServiceConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
+    }
+
+    /** Every event a command produces records who made it (the correlation data of Axon's unit of work). */
+    @Bean
+    CorrelationDataProvider actorOnEveryEvent() {
+        return new SimpleCorrelationDataProvider(ActorMetaData.SUB, ActorMetaData.ROLE);
+    }
+
+    /** Axon's default correlation data (correlation and trace ids), kept beside the actor. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     /** The topic every event goes to. Kept forever: read models rebuild from it. */

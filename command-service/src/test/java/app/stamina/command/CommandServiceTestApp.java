@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The command service as its main runs it, on a real PostgreSQL and a real KRaft Kafka broker, both started once
- * in-process for the test JVM.
+ * in-process for the test JVM, taking tokens signed with {@link TestTokens}' key.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -34,5 +34,6 @@ public class CommandServiceTestApp {
         }
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.kafka.bootstrap-servers", kafka::getBrokersAsString);
+        registry.add("stamina.security.jwt.hmac-key-file", TestTokens.KEY_FILE::toString);
     }
 }

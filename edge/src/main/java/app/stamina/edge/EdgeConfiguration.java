@@ -13,8 +13,8 @@ import org.springframework.core.env.Environment;
 import java.time.Clock;
 
 /**
- * What every service shares at its edge: the one JSON form, the clock, the protocol's numbers, and problem
- * answers. Each service imports it.
+ * What every service shares at its edge: tokens and access rules, the one JSON form, the clock, the protocol's
+ * numbers, and problem answers. Each service imports it.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan

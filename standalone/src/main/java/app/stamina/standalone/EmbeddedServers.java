@@ -18,7 +18,8 @@ import java.util.Map;
  * Starts the servers of the embedded default before the application context is built, each keeping its data under
  * {@code stamina.data-dir}: PostgreSQL (the event store), a KRaft Kafka broker (the topic) and a MongoDB-protocol
  * server (the read models). The services reach them through their usual settings and drivers, exactly as they
- * reach the real ones in production. They stop after everything else when the application stops.
+ * reach the real ones in production. They stop after everything else when the application stops. The key that
+ * signs the embedded default's own tokens is kept there too.
  */
 final class EmbeddedServers implements ApplicationContextInitializer<ConfigurableApplicationContext>, DisposableBean {
 
@@ -41,7 +42,8 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.data.mongodb.uri", mongo.uri())));
+                "spring.data.mongodb.uri", mongo.uri(),
+                "stamina.security.jwt.hmac-key-file", dataDir.resolve("security/jwt-hs256.key").toString())));
         // Registered before any bean, so destroyed after all of them.
         ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedServers", this);
     }

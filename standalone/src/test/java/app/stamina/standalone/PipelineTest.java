@@ -111,8 +111,8 @@ class PipelineTest {
         long enrolledVersion = 1;
         http.get("/api/v1/athletes/" + athlete + "/progress?minVersion=" + enrolledVersion);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        var stream = http.client().sendAsync(HttpRequest.newBuilder(http.uri("/api/v1/athletes/" + athlete + "/progress/stream"))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        var stream = http.client().sendAsync(http.authorized(HttpRequest.newBuilder(http.uri("/api/v1/athletes/" + athlete + "/progress/stream"))
+                .header("Accept", "text/event-stream").GET()).build(), HttpResponse.BodyHandlers.ofLines());
         Stream<String> body = stream.get(10, TimeUnit.SECONDS).body();
         Thread reader = Thread.ofVirtual().start(() -> body.forEach(lines::add));
         try {

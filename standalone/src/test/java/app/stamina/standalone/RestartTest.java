@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
 
     @TempDir
     Path dataDir;
@@ -31,6 +32,7 @@ class RestartTest {
         try (ConfigurableApplicationContext app = start()) {
             int port = port(app);
             assertThat(get(port, "/actuator/health")).contains("\"UP\"");
+            token = new StandaloneHttp(port).token();
             HttpResponse<String> enrolled = post(port, "/api/v1/athletes/" + athlete + "/enrollment", """
                     {"eventId":"%s","birthYear":1988,"sex":"female","condition":"strain","surgery":"none",
                      "injuryDate":"2026-06-01","timeZone":"Europe/Amsterdam","enrolledAt":"2026-11-02T09:00:00+01:00"}"""
@@ -42,6 +44,7 @@ class RestartTest {
         }
         try (ConfigurableApplicationContext app = start()) {
             int port = port(app);
+            // The token from before the restart: the key stays in the data directory.
             HttpResponse<String> retry = post(port, "/api/v1/athletes/" + athlete + "/holds", hold);
             assertThat(retry.statusCode()).isEqualTo(201);
             assertThat(retry.body()).isEqualTo(firstAnswer.replace("\"duplicate\":false", "\"duplicate\":true"));
@@ -74,6 +77,7 @@ class RestartTest {
     private HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

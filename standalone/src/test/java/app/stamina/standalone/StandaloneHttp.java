@@ -18,19 +18,45 @@ final class StandaloneHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private volatile String token;
 
     StandaloneHttp(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET());
+        return send(authorized(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET()));
     }
 
     Reply post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(authorized(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
     }
+
+    /** Any request, with this client's admin token. */
+    HttpRequest.Builder authorized(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return request.header("Authorization", "Bearer " + token());
+    }
+
+    /** An admin token from the embedded default's own endpoint, asked for once. */
+    String token() throws IOException, InterruptedException {
+        if (token == null) {
+            token = tokenFor("test-admin", "admin");
+        }
+        return token;
+    }
+
+    String tokenFor(String sub, String... roles) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(java.util.Map.of("sub", sub, "roles", java.util.List.of(roles)));
+        Reply reply = send(HttpRequest.newBuilder(uri("/api/v1/dev/tokens")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no dev token: " + reply);
+        }
+        return reply.json().path("token").asText();
+    }
+
+
 
     URI uri(String path) {
         return URI.create(base + path);
@@ -40,7 +66,8 @@ final class StandaloneHttp {
         return client;
     }
 
-    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    /** Any request, as it is: with no token unless it was {@link #authorized}. */
+    Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {

@@ -3,6 +3,7 @@ package app.stamina.command.http;
 import app.stamina.api.AthleteId;
 import app.stamina.api.command.FactCommand;
 import app.stamina.api.command.RecordOfflineSession;
+import app.stamina.api.envelope.Actor;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.Fingerprint;
 import app.stamina.command.ledger.LedgerInterceptor;
@@ -79,7 +80,8 @@ public class ClientWrites {
             }
             try {
                 Outcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(write.command())
-                        .withMetaData(LedgerInterceptor.metaDataFor(write.athleteId(), Map.of(write.eventId(), write.fingerprint()))));
+                        .withMetaData(LedgerInterceptor.metaDataFor(write.athleteId(), Map.of(write.eventId(), write.fingerprint()),
+                                write.actor())));
                 count(write, "accepted");
                 return Answer.fresh(LedgerInterceptor.CREATED, answers.answerFor(outcome));
             } catch (ProtocolRefusal refusal) {
@@ -140,7 +142,7 @@ public class ClientWrites {
             }
             List<FactResult> applied = commands.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new RecordOfflineSession(athleteId, facts))
-                    .withMetaData(LedgerInterceptor.metaDataFor(athleteId, fingerprints)));
+                    .withMetaData(LedgerInterceptor.metaDataFor(athleteId, fingerprints, entries.get(toApply.getFirst()).write().actor())));
             for (int k = 0; k < applied.size(); k++) {
                 count(entries.get(toApply.get(k)).write(), applied.get(k) instanceof FactResult.Recorded ? "accepted" : "invalid");
                 results[toApply.get(k)] = switch (applied.get(k)) {
@@ -219,10 +221,11 @@ public class ClientWrites {
     }
 
     /** A client write ready to run: its command and what identifies it. */
-    public record Write(String kind, AthleteId athleteId, UUID eventId, Fingerprint fingerprint, Object command) {
+    public record Write(String kind, AthleteId athleteId, UUID eventId, Fingerprint fingerprint, Object command,
+                        Actor actor) {
 
-        static Write of(String kind, AthleteId athleteId, UUID eventId, JsonNode body, Object command) {
-            return new Write(kind, athleteId, eventId, Fingerprint.of(kind, athleteId, body), command);
+        static Write of(String kind, AthleteId athleteId, UUID eventId, JsonNode body, Object command, Actor actor) {
+            return new Write(kind, athleteId, eventId, Fingerprint.of(kind, athleteId, body), command, actor);
         }
     }
 

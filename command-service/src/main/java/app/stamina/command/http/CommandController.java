@@ -8,6 +8,7 @@ import app.stamina.command.http.Requests.ClientRequest;
 import app.stamina.edge.AthleteIds;
 import app.stamina.edge.FieldError;
 import app.stamina.edge.InvalidRequest;
+import app.stamina.edge.security.Actors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,7 +110,7 @@ class CommandController {
         try {
             ClientRequest request = reader.read(entry, requestType);
             return new SyncEntry(eventId, Write.of(type, athleteId, request.eventId(), entry,
-                    request.toCommand(athleteId, edge)), List.of());
+                    request.toCommand(athleteId, edge), Actors.current(athleteId.value())), List.of());
         } catch (InvalidRequest invalid) {
             return new SyncEntry(eventId, null, invalid.errors());
         }
@@ -119,7 +120,8 @@ class CommandController {
                                            Class<? extends ClientRequest> type) {
         AthleteId id = AthleteIds.parse(athleteId);
         ClientRequest request = reader.read(body, type);
-        Answer answer = writes.submit(Write.of(kind, id, request.eventId(), body, request.toCommand(id, edge)));
+        Answer answer = writes.submit(Write.of(kind, id, request.eventId(), body, request.toCommand(id, edge),
+                Actors.current(id.value())));
         return ResponseEntity.status(answer.status())
                 .contentType(answer.isProblem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
                 .body(answer.body());

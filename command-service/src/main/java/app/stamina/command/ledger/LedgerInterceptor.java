@@ -1,8 +1,10 @@
 package app.stamina.command.ledger;
 
 import app.stamina.api.AthleteId;
+import app.stamina.api.envelope.Actor;
 import app.stamina.command.program.FactResult;
 import app.stamina.command.program.Outcome;
+import app.stamina.command.relay.ActorMetaData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.CommandMessage;
@@ -74,10 +76,17 @@ public class LedgerInterceptor implements MessageHandlerInterceptor<CommandMessa
         return outcomes;
     }
 
-    /** The metadata that tells this interceptor which client writes a command carries. */
-    public static MetaData metaDataFor(AthleteId athleteId, Map<UUID, Fingerprint> fingerprints) {
+    /**
+     * The metadata of a client write: which writes it carries (for this interceptor) and who makes it (copied onto
+     * every event it produces).
+     */
+    public static MetaData metaDataFor(AthleteId athleteId, Map<UUID, Fingerprint> fingerprints, Actor actor) {
         Map<String, String> byEventId = new HashMap<>();
         fingerprints.forEach((eventId, fingerprint) -> byEventId.put(eventId.toString(), fingerprint.value()));
-        return MetaData.with(FINGERPRINTS, byEventId).and(ATHLETE_ID, athleteId.value());
+        MetaData metaData = MetaData.with(FINGERPRINTS, byEventId).and(ATHLETE_ID, athleteId.value());
+        if (actor != null) {
+            metaData = metaData.and(ActorMetaData.SUB, actor.sub()).and(ActorMetaData.ROLE, actor.role());
+        }
+        return metaData;
     }
 }

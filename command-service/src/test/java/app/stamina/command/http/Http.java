@@ -1,5 +1,6 @@
 package app.stamina.command.http;
 
+import app.stamina.command.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -16,9 +17,17 @@ final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
+    /** A client acting as an admin. */
     Http(int port) {
+        this(port, TestTokens.admin());
+    }
+
+    /** A client with this bearer token, or none when it is null. */
+    Http(int port, String token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
     }
 
     Reply post(String path, String body) {
@@ -28,6 +37,9 @@ final class Http {
     }
 
     Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json;

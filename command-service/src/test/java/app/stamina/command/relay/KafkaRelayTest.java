@@ -3,7 +3,9 @@ package app.stamina.command.relay;
 import app.stamina.api.StaminaJson;
 import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.envelope.Topics;
+import app.stamina.api.envelope.Actor;
 import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,6 +71,8 @@ class KafkaRelayTest {
         assertThat(published.get(1).occurredAt()).hasToString("2026-11-03T18:00+01:00");
         assertThat(published.get(1).recordedAt()).isBefore(Instant.now());
         assertThat(published.get(1).payload().path("durationSeconds").asInt()).isEqualTo(95);
+        assertThat(published).allMatch(e -> new Actor("nurse-ann", "clinician").equals(e.actor()),
+                "every event records who caused it, milestones included");
     }
 
     private List<EventEnvelope> readTopicFor(String athlete, int expected) throws Exception {
@@ -105,6 +109,7 @@ class KafkaRelayTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/athletes/" + athlete + "/" + command))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.token("nurse-ann", "clinician"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }

@@ -1,0 +1,36 @@
+package app.stamina.edge.security;
+
+import app.stamina.api.envelope.Actor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is acting on an athlete, and in which of their roles: the one that gave them access. */
+public final class Actors {
+
+    private Actors() {
+    }
+
+    public static Actor current(String athleteId) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return null;
+        }
+        return new Actor(authentication.getName(), roleFor(authentication, athleteId).map(Role::code).orElse(null));
+    }
+
+    static java.util.Optional<Role> roleFor(Authentication authentication, String athleteId) {
+        if (has(authentication, Role.ATHLETE) && authentication.getName().equals(athleteId)) {
+            return java.util.Optional.of(Role.ATHLETE);
+        }
+        for (Role role : new Role[]{Role.CLINICIAN, Role.ADMIN, Role.RESEARCHER, Role.ATHLETE}) {
+            if (has(authentication, role)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static boolean has(Authentication authentication, Role role) {
+        return authentication.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+    }
+}

@@ -1,0 +1,136 @@
+package app.stamina.edge.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Who may see what (API.md, "Authentication"). Every request but health and the embedded default's token
+ * endpoint needs a bearer JWT whose {@code roles} claim names {@code athlete}, {@code clinician},
+ * {@code researcher} or {@code admin}:
+ * <ul>
+ *     <li>an athlete reads and writes only the athlete whose id is their token's {@code sub};</li>
+ *     <li>a clinician reads and writes any athlete, and alone (with admins) resumes a paused program;</li>
+ *     <li>a researcher reads cohorts and exports, never one athlete; clinicians read cohorts too;</li>
+ *     <li>an admin may do everything; all else (metrics, rebuilds) is for admins only.</li>
+ * </ul>
+ * A missing, expired, tampered or wrongly signed token is 401; a valid token without access is 403.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties({JwtSettings.class, WriteRateSettings.class})
+public class SecurityConfiguration {
+
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/api/v1/dev/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/athletes/{athleteId}/resume")
+                        .hasAnyRole(Role.CLINICIAN.code(), Role.ADMIN.code())
+                        .requestMatchers("/api/v1/athletes/{athleteId}", "/api/v1/athletes/{athleteId}/**")
+                        .access(ownAthleteOrCarer())
+                        .requestMatchers("/api/v1/cohorts", "/api/v1/cohorts/**")
+                        .hasAnyRole(Role.RESEARCHER.code(), Role.CLINICIAN.code(), Role.ADMIN.code())
+                        .requestMatchers("/api/v1/exports", "/api/v1/exports/**")
+                        .hasAnyRole(Role.RESEARCHER.code(), Role.ADMIN.code())
+                        .anyRequest().hasRole(Role.ADMIN.code()))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** A clinician or admin, or the athlete whose id is in the path. */
+    static AuthorizationManager<RequestAuthorizationContext> ownAthleteOrCarer() {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+            Authentication who = authentication.get();
+            if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
+                return new AuthorizationDecision(false);
+            }
+            boolean carer = Actors.has(who, Role.CLINICIAN) || Actors.has(who, Role.ADMIN);
+            boolean self = Actors.has(who, Role.ATHLETE) && who.getName().equals(context.getVariables().get("athleteId"));
+            return new AuthorizationDecision(carer || self);
+        };
+    }
+
+    static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    /**
+     * Tokens signed with the embedded default's own key (HS256 only: {@code alg: none} or any other algorithm is
+     * refused), or issued by an external identity provider; either way with a subject and an expiry.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        long configured = Stream.of(settings.has(settings.issuerUri()), settings.has(settings.jwkSetUri()),
+                settings.hmacKeyFile() != null).filter(set -> set).count();
+        if (configured != 1) {
+            throw new IllegalStateException("Set exactly one token source: STAMINA_JWT_ISSUER_URI or "
+                    + "STAMINA_JWT_JWK_SET_URI (stamina.security.jwt.issuer-uri / jwk-set-uri), or, for the embedded "
+                    + "default only, stamina.security.jwt.hmac-key-file");
+        }
+        NimbusJwtDecoder decoder;
+        OAuth2TokenValidator<Jwt> standard;
+        if (settings.hmacKeyFile() != null) {
+            decoder = NimbusJwtDecoder.withSecretKey(HmacKey.loadOrCreate(settings.hmacKeyFile()))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
+            standard = JwtValidators.createDefault();
+        } else if (settings.has(settings.issuerUri())) {
+            decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            standard = JwtValidators.createDefaultWithIssuer(settings.issuerUri());
+        } else {
+            decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+            standard = JwtValidators.createDefault();
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, requiresSubjectAndExpiry()));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> requiresSubjectAndExpiry() {
+        return jwt -> jwt.getSubject() != null && !jwt.getSubject().isBlank() && jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "a token needs sub and exp", null));
+    }
+}
