@@ -1,0 +1,45 @@
+package app.stamina.command.http;
+
+import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.TestTokens;
+import app.stamina.command.http.Http.Reply;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Outside the embedded default, there is no endpoint that hands out tokens. */
+@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TokenSourceTest {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        CommandServiceTestApp.useServers(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDevTokenEndpointDoesNotExistHere() {
+        Http anonymous = new Http(port, null);
+        Reply reply = anonymous.send(HttpRequest.newBuilder(anonymous.uri("/api/v1/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"x\",\"roles\":[\"admin\"]}")));
+        assertThat(reply.status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthIsOpenAndMetricsAreForAdmins() {
+        Http anonymous = new Http(port, null);
+        assertThat(anonymous.send(HttpRequest.newBuilder(anonymous.uri("/actuator/health")).GET()).status()).isEqualTo(200);
+        assertThat(anonymous.send(HttpRequest.newBuilder(anonymous.uri("/actuator/prometheus")).GET()).status()).isEqualTo(401);
+        Http athlete = new Http(port, TestTokens.token("ada", "athlete"));
+        assertThat(athlete.send(HttpRequest.newBuilder(athlete.uri("/actuator/prometheus")).GET()).status()).isEqualTo(403);
+    }
+}
