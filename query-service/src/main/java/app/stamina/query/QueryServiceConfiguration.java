@@ -2,6 +2,8 @@ package app.stamina.query;
 
 import app.stamina.edge.EdgeConfiguration;
 import app.stamina.query.timeline.Timeline;
+import app.stamina.readmodel.MongoJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +37,12 @@ public class QueryServiceConfiguration {
     @ConditionalOnMissingBean(MongoDatabase.class)
     MongoDatabase staminaDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MongoJson.class)
+    MongoJson mongoJson(ObjectMapper json) {
+        return new MongoJson(json);
     }
 
     /**

@@ -12,6 +12,7 @@ import app.stamina.api.event.ProgramResumed;
 import app.stamina.api.event.RehabEvent;
 import app.stamina.api.event.ReturnedToStaminaPhase;
 import app.stamina.api.event.StrengthPhaseUnlocked;
+import app.stamina.readmodel.Versioned;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class AthleteView {
+public class AthleteView implements Versioned {
 
     @JsonProperty("_id")
     private String athleteId;
@@ -110,6 +111,12 @@ public class AthleteView {
         return athleteId;
     }
 
+    @Override
+    public String id() {
+        return athleteId;
+    }
+
+    @Override
     public long version() {
         return version;
     }

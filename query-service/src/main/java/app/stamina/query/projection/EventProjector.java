@@ -1,25 +1,22 @@
 package app.stamina.query.projection;
 
-import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.envelope.Topics;
-import app.stamina.api.event.RehabEvent;
 import app.stamina.query.athlete.AthleteView;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.timeline.Timeline;
 import app.stamina.query.timeline.TimelineEntry;
+import app.stamina.readmodel.DecodedBatch.Decoded;
+import app.stamina.readmodel.DecodedBatch;
+import app.stamina.readmodel.ProjectionMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +29,6 @@ import java.util.Map;
 public class EventProjector {
 
     public static final String LISTENER_ID = "stamina-query";
-    private static final Logger log = LoggerFactory.getLogger(EventProjector.class);
 
     private final AthleteViews athletes;
     private final Timeline timeline;
@@ -52,23 +48,10 @@ public class EventProjector {
     @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.query.consumer-group}",
             containerFactory = "queryListenerFactory", batch = "true")
     public void project(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
-        Map<String, List<Decoded>> byAthlete = new LinkedHashMap<>();
-        Instant lastRecordedAt = null;
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                EventEnvelope envelope = EventEnvelope.read(record.value(), json);
-                byAthlete.computeIfAbsent(envelope.athleteId().value(), id -> new ArrayList<>())
-                        .add(new Decoded(envelope, envelope.event(json)));
-                lastRecordedAt = envelope.recordedAt();
-            } catch (EventEnvelope.UnreadableEvent unreadable) {
-                metrics.unreadable();
-                log.error("skipping unreadable message {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), unreadable.getMessage());
-            }
-        }
-        apply(byAthlete);
+        DecodedBatch batch = DecodedBatch.of(records, json, metrics);
+        apply(batch.byAthlete());
         watch.batchWritten();
-        metrics.batchProjected(records.size(), lastRecordedAt, consumer);
+        metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);
     }
 
     /** Applies decoded events, grouped by athlete in topic order, to the read models. */
@@ -89,8 +72,5 @@ public class EventProjector {
         });
         timeline.saveAll(entries);
         athletes.saveAll(changed);
-    }
-
-    record Decoded(EventEnvelope envelope, RehabEvent event) {
     }
 }

@@ -1,6 +1,6 @@
 package app.stamina.query.timeline;
 
-import app.stamina.query.MongoJson;
+import app.stamina.readmodel.MongoJson;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;

@@ -11,11 +11,12 @@ import app.stamina.api.event.AthleteEnrolled;
 import app.stamina.api.event.HoldCompleted;
 import app.stamina.api.event.RehabEvent;
 import app.stamina.edge.Problems;
-import app.stamina.query.MongoJson;
 import app.stamina.query.athlete.AthleteView;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.athlete.AthleteViewsAccess;
 import app.stamina.query.timeline.Timeline;
+import app.stamina.readmodel.DecodedBatch;
+import app.stamina.readmodel.MongoJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -156,11 +157,11 @@ class EventProjectorTest {
         return envelopes;
     }
 
-    private static Map<String, List<EventProjector.Decoded>> batch(List<EventEnvelope> envelopes) {
-        Map<String, List<EventProjector.Decoded>> byAthlete = new LinkedHashMap<>();
+    private static Map<String, List<DecodedBatch.Decoded>> batch(List<EventEnvelope> envelopes) {
+        Map<String, List<DecodedBatch.Decoded>> byAthlete = new LinkedHashMap<>();
         for (EventEnvelope envelope : envelopes) {
             byAthlete.computeIfAbsent(envelope.athleteId().value(), id -> new ArrayList<>())
-                    .add(new EventProjector.Decoded(envelope, read(envelope)));
+                    .add(new DecodedBatch.Decoded(envelope, read(envelope)));
         }
         return byAthlete;
     }

@@ -1,14 +1,12 @@
-package app.stamina.query;
+package app.stamina.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.springframework.stereotype.Component;
 
 /** Read models go to MongoDB in the same JSON form as everything else (StaminaJson), as plain documents. */
-@Component
 public class MongoJson {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();

@@ -1,4 +1,4 @@
-package app.stamina.query.projection;
+package app.stamina.readmodel;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
