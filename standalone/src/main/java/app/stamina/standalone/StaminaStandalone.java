@@ -1,5 +1,6 @@
 package app.stamina.standalone;
 
+import app.stamina.analytics.AnalyticsConfiguration;
 import app.stamina.command.CommandServiceConfiguration;
 import app.stamina.query.QueryServiceConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,7 @@ import java.util.Map;
  * {@code java -jar stamina-standalone.jar --server.port=8080 --stamina.data-dir=./data}
  */
 @SpringBootApplication
-@Import({CommandServiceConfiguration.class, QueryServiceConfiguration.class})
+@Import({CommandServiceConfiguration.class, QueryServiceConfiguration.class, AnalyticsConfiguration.class})
 public class StaminaStandalone {
 
     public static void main(String[] args) {

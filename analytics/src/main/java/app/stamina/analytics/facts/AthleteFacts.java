@@ -1,0 +1,197 @@
+package app.stamina.analytics.facts;
+
+import app.stamina.api.Condition;
+import app.stamina.api.Sex;
+import app.stamina.api.Surgery;
+import app.stamina.api.envelope.EventEnvelope;
+import app.stamina.api.event.AthleteEnrolled;
+import app.stamina.api.event.HoldCompleted;
+import app.stamina.api.event.LiftStatusChanged;
+import app.stamina.api.event.LoadIncreased;
+import app.stamina.api.event.MilestoneReached;
+import app.stamina.api.event.RehabEvent;
+import app.stamina.api.event.SetbackReported;
+import app.stamina.api.event.StrengthPhaseUnlocked;
+import app.stamina.readmodel.Versioned;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One athlete as research sees them, in one MongoDB document: cohort attributes, what each relative week held
+ * (week 0 is the enrollment week: days {@code enrollDate + 7w} to {@code enrollDate + 7w + 6} in the athlete's
+ * zone), the working-load changes per lift, and the day (since enrollment) each milestone was first reached.
+ * Integers only (seconds, sessions, grams), so figures over many athletes are exact. {@code version} is the last
+ * event applied; redelivered events change nothing.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class AthleteFacts implements Versioned {
+
+    public static final String STRENGTH_UNLOCKED = "strength-unlocked";
+    public static final String FIRST_LOAD_INCREASE = "first-load-increase";
+
+    @JsonProperty("_id")
+    private String athleteId;
+    private long version;
+    private ZoneId timeZone;
+    private LocalDate enrollDate;
+    private int birthYear;
+    private Sex sex;
+    private Condition condition;
+    private Surgery surgery;
+    private List<String> tags = new ArrayList<>();
+    /** The newest {@code occurredAt} of this athlete's facts: the data cut-off is the newest of all athletes'. */
+    private Instant lastOccurredAt;
+    private TreeMap<Integer, WeekFacts> weeks = new TreeMap<>();
+    /** Per lift, the working load in grams from each day it changed. */
+    private TreeMap<String, TreeMap<LocalDate, Long>> workingLoads = new TreeMap<>();
+    /** Per milestone, the day since enrollment it was first reached. */
+    private TreeMap<String, Integer> milestoneDays = new TreeMap<>();
+
+    AthleteFacts() {
+    }
+
+    public static AthleteFacts of(String athleteId) {
+        AthleteFacts facts = new AthleteFacts();
+        facts.athleteId = athleteId;
+        return facts;
+    }
+
+    /** Applies an event unless it was applied before; tells whether anything changed. */
+    public boolean apply(EventEnvelope envelope, RehabEvent event) {
+        if (envelope.version() <= version) {
+            return false;
+        }
+        version = envelope.version();
+        if (event instanceof AthleteEnrolled enrolled) {
+            timeZone = enrolled.timeZone();
+            enrollDate = enrolled.enrolledAt().atZoneSameInstant(timeZone).toLocalDate();
+            birthYear = enrolled.birthYear();
+            sex = enrolled.sex();
+            condition = enrolled.condition();
+            surgery = enrolled.surgery();
+            tags = new ArrayList<>(enrolled.tags());
+        }
+        if (enrollDate == null) {
+            return true;
+        }
+        switch (event) {
+            case HoldCompleted hold when hold.countsTowardProgress() -> week(hold.occurredAt()).countHold(day(hold.occurredAt()), hold.durationSeconds());
+            case SetbackReported setback -> week(setback.occurredAt()).countSetback();
+            case MilestoneReached reached -> reach(reached.milestone().code(), reached.occurredAt());
+            case StrengthPhaseUnlocked unlocked -> reach(STRENGTH_UNLOCKED, unlocked.occurredAt());
+            case LoadIncreased increased -> reach(FIRST_LOAD_INCREASE, increased.occurredAt());
+            case LiftStatusChanged status -> workingLoads.computeIfAbsent(status.lift().code(), lift -> new TreeMap<>())
+                    .put(day(status.occurredAt()), grams(status.workingLoad().kg()));
+            default -> {
+                // Other events do not change a research figure.
+            }
+        }
+        seen(event.occurredAt());
+        return true;
+    }
+
+    private void reach(String milestone, OffsetDateTime at) {
+        milestoneDays.putIfAbsent(milestone, (int) Math.max(0, ChronoUnit.DAYS.between(enrollDate, day(at))));
+    }
+
+    private void seen(OffsetDateTime at) {
+        Instant instant = at.toInstant();
+        if (lastOccurredAt == null || instant.isAfter(lastOccurredAt)) {
+            lastOccurredAt = instant;
+        }
+    }
+
+    private WeekFacts week(OffsetDateTime at) {
+        return weeks.computeIfAbsent(relativeWeek(day(at)), w -> new WeekFacts());
+    }
+
+    LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(timeZone).toLocalDate();
+    }
+
+    /** Week 0 is the enrollment week; facts from before enrollment (impossible by the protocol) fall in week 0. */
+    int relativeWeek(LocalDate day) {
+        return (int) Math.max(0, Math.floorDiv(ChronoUnit.DAYS.between(enrollDate, day), 7));
+    }
+
+    private static long grams(BigDecimal kg) {
+        return kg.movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    @Override
+    public String id() {
+        return athleteId;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    public boolean isEnrolled() {
+        return enrollDate != null;
+    }
+
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    public LocalDate enrollDate() {
+        return enrollDate;
+    }
+
+    public int birthYear() {
+        return birthYear;
+    }
+
+    public Sex sex() {
+        return sex;
+    }
+
+    public Condition condition() {
+        return condition;
+    }
+
+    public Surgery surgery() {
+        return surgery;
+    }
+
+    public List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    public Instant lastOccurredAt() {
+        return lastOccurredAt;
+    }
+
+    public Map<Integer, WeekFacts> weeks() {
+        return weeks;
+    }
+
+    public Map<String, Integer> milestoneDays() {
+        return milestoneDays;
+    }
+
+    /** The working load of {@code lift} in grams on {@code day}, or null when it had none yet. */
+    public Long workingLoadGramsOn(String lift, LocalDate day) {
+        TreeMap<LocalDate, Long> changes = workingLoads.get(lift);
+        if (changes == null) {
+            return null;
+        }
+        Map.Entry<LocalDate, Long> inEffect = changes.floorEntry(day);
+        return inEffect == null ? null : inEffect.getValue();
+    }
+}

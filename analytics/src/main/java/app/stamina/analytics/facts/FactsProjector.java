@@ -1,0 +1,62 @@
+package app.stamina.analytics.facts;
+
+import app.stamina.api.envelope.Topics;
+import app.stamina.readmodel.DecodedBatch;
+import app.stamina.readmodel.DecodedBatch.Decoded;
+import app.stamina.readmodel.ProjectionMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analytics consumer group: applies each batch from the topic to the athletes' research documents and commits
+ * its offsets after the write. Any number of instances can share the partitions; each athlete lives in one
+ * partition, so the documents they write never overlap.
+ */
+@Component
+public class FactsProjector {
+
+    public static final String LISTENER_ID = "stamina-analytics";
+
+    private final AthleteFactsStore store;
+    private final ObjectMapper json;
+    private final ProjectionMetrics metrics;
+
+    public FactsProjector(AthleteFactsStore store, ObjectMapper json, MeterRegistry meters, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock);
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.analytics.consumer-group}",
+            containerFactory = "analyticsListenerFactory", batch = "true")
+    public void project(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        DecodedBatch batch = DecodedBatch.of(records, json, metrics);
+        apply(batch.byAthlete());
+        metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);
+    }
+
+    void apply(Map<String, List<Decoded>> byAthlete) {
+        Map<String, AthleteFacts> known = store.findAll(byAthlete.keySet());
+        List<AthleteFacts> changed = new ArrayList<>();
+        byAthlete.forEach((athleteId, events) -> {
+            AthleteFacts facts = known.computeIfAbsent(athleteId, AthleteFacts::of);
+            boolean any = false;
+            for (Decoded decoded : events) {
+                any |= facts.apply(decoded.envelope(), decoded.event());
+            }
+            if (any) {
+                changed.add(facts);
+            }
+        });
+        store.saveAll(changed);
+    }
+}
