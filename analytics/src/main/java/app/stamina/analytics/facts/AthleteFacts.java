@@ -185,6 +185,11 @@ public class AthleteFacts implements Versioned {
         return milestoneDays;
     }
 
+    /** The lifts that ever had a working load. */
+    public java.util.Set<String> lifts() {
+        return workingLoads.keySet();
+    }
+
     /** The working load of {@code lift} in grams on {@code day}, or null when it had none yet. */
     public Long workingLoadGramsOn(String lift, LocalDate day) {
         TreeMap<LocalDate, Long> changes = workingLoads.get(lift);
