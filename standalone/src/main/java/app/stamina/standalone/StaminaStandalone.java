@@ -1,6 +1,7 @@
 package app.stamina.standalone;
 
 import app.stamina.analytics.AnalyticsConfiguration;
+import app.stamina.analytics.simulator.Simulator;
 import app.stamina.command.CommandServiceConfiguration;
 import app.stamina.query.QueryServiceConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,12 @@ import java.util.Map;
 @Import({CommandServiceConfiguration.class, QueryServiceConfiguration.class, AnalyticsConfiguration.class})
 public class StaminaStandalone {
 
+    /** Starts Stamina, or with {@code simulate ...} sends a synthetic cohort to a running one and exits. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("simulate")) {
+            Simulator.main(args);
+            return;
+        }
         application().run(args);
     }
 

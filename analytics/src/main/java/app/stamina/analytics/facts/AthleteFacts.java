@@ -10,6 +10,7 @@ import app.stamina.api.event.LiftStatusChanged;
 import app.stamina.api.event.LoadIncreased;
 import app.stamina.api.event.MilestoneReached;
 import app.stamina.api.event.RehabEvent;
+import app.stamina.api.event.RepConfirmed;
 import app.stamina.api.event.SetbackReported;
 import app.stamina.api.event.StrengthPhaseUnlocked;
 import app.stamina.readmodel.Versioned;
@@ -52,7 +53,10 @@ public class AthleteFacts implements Versioned {
     private Condition condition;
     private Surgery surgery;
     private List<String> tags = new ArrayList<>();
-    /** The newest {@code occurredAt} of this athlete's facts: the data cut-off is the newest of all athletes'. */
+    /**
+     * The newest {@code occurredAt} of this athlete's facts (and enrollment): the data cut-off is the newest of all
+     * athletes'. Decisions carry the server's clock, not the time of anything the athlete did, and do not move it.
+     */
     private Instant lastOccurredAt;
     private TreeMap<Integer, WeekFacts> weeks = new TreeMap<>();
     /** Per lift, the working load in grams from each day it changed. */
@@ -99,7 +103,10 @@ public class AthleteFacts implements Versioned {
                 // Other events do not change a research figure.
             }
         }
-        seen(event.occurredAt());
+        if (event instanceof AthleteEnrolled || event instanceof HoldCompleted || event instanceof RepConfirmed
+                || event instanceof SetbackReported) {
+            seen(event.occurredAt());
+        }
         return true;
     }
 
