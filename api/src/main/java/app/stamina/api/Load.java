@@ -43,14 +43,6 @@ public record Load(BigDecimal value, LoadUnit unit, BigDecimal kg) implements Co
         return of(value, LoadUnit.LB);
     }
 
-    /** The same weight expressed in another unit, to the precision an answer needs. */
-    public Load in(LoadUnit target) {
-        if (target == unit) {
-            return this;
-        }
-        return of(kg.divide(target.kilograms(), MathContext.DECIMAL64).setScale(3, RoundingMode.HALF_EVEN), target);
-    }
-
     /**
      * The heaviest load in {@code unit} that is no heavier than {@code limitKg}: a whole number of {@code increment}s
      * (in {@code unit}) when that is still heavier than {@code aboveKg}, otherwise to the hundredth of a unit.

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The enrolled athletes and the data cut-off (the {@code occurredAt} of the newest fact processed), from which
@@ -15,7 +16,7 @@ record Population(List<AthleteFacts> athletes, Instant cutOff) {
 
     static Population of(List<AthleteFacts> athletes) {
         List<AthleteFacts> enrolled = athletes.stream().filter(AthleteFacts::isEnrolled).toList();
-        Instant cutOff = enrolled.stream().map(AthleteFacts::lastOccurredAt).filter(java.util.Objects::nonNull)
+        Instant cutOff = enrolled.stream().map(AthleteFacts::lastOccurredAt).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         return new Population(enrolled, cutOff);
     }

@@ -4,6 +4,7 @@ import app.stamina.analytics.facts.AthleteFacts;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ final class Suppression {
             return false;
         }
         for (List<String> coarser : grouping.coarser()) {
-            Map<String, String> parent = new java.util.LinkedHashMap<>();
+            Map<String, String> parent = new LinkedHashMap<>();
             coarser.forEach(name -> parent.put(name, key.get(name)));
             int rest = countsByGrouping.get(coarser).getOrDefault(parent, 0) - n;
             if (rest > 0 && rest < minCellSize) {

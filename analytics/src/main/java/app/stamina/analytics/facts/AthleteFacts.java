@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -193,7 +194,7 @@ public class AthleteFacts implements Versioned {
     }
 
     /** The lifts that ever had a working load. */
-    public java.util.Set<String> lifts() {
+    public Set<String> lifts() {
         return workingLoads.keySet();
     }
 

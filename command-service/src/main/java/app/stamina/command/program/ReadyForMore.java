@@ -6,6 +6,7 @@ import app.stamina.api.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A lift is ready for more load when, at its working load, each of the last sessions had enough full sets, every
@@ -31,7 +32,7 @@ final class ReadyForMore {
         if (latest.stream().anyMatch(s -> s.fullSets(rules.eligibilityReps()) < rules.eligibilitySets())) {
             missing.add(SETS);
         }
-        Set<Reason> flaws = latest.stream().flatMap(s -> s.flaws().stream()).collect(java.util.stream.Collectors.toSet());
+        Set<Reason> flaws = latest.stream().flatMap(s -> s.flaws().stream()).collect(Collectors.toSet());
         if (flaws.contains(Reason.NOT_IN_COMMAND)) {
             missing.add(IN_COMMAND);
         }

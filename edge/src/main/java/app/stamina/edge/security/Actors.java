@@ -4,6 +4,8 @@ import app.stamina.api.envelope.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.util.Optional;
+
 /** Who is acting on an athlete, and in which of their roles: the one that gave them access. */
 public final class Actors {
 
@@ -18,16 +20,16 @@ public final class Actors {
         return new Actor(authentication.getName(), roleFor(authentication, athleteId).map(Role::code).orElse(null));
     }
 
-    static java.util.Optional<Role> roleFor(Authentication authentication, String athleteId) {
+    static Optional<Role> roleFor(Authentication authentication, String athleteId) {
         if (has(authentication, Role.ATHLETE) && authentication.getName().equals(athleteId)) {
-            return java.util.Optional.of(Role.ATHLETE);
+            return Optional.of(Role.ATHLETE);
         }
         for (Role role : new Role[]{Role.CLINICIAN, Role.ADMIN, Role.RESEARCHER, Role.ATHLETE}) {
             if (has(authentication, role)) {
-                return java.util.Optional.of(role);
+                return Optional.of(role);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static boolean has(Authentication authentication, Role role) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public class AthleteReads {
     }
 
     /** Today's date where the athlete lives. */
-    public java.time.LocalDate today(AthleteView view) {
-        return java.time.LocalDate.now(clock.withZone(view.timeZone()));
+    public LocalDate today(AthleteView view) {
+        return LocalDate.now(clock.withZone(view.timeZone()));
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Objects;
+
 /** An athlete's events, oldest first, a page at a time. */
 @RestController
 @RequestMapping(path = "/api/v1/athletes/{athleteId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,7 +33,7 @@ class TimelineController {
                            @RequestParam(required = false) String limit,
                            @RequestParam(required = false) String minVersion) {
         String id = AthleteIds.parse(athleteId).value();
-        long afterVersion = java.util.Objects.requireNonNullElse(QueryParams.optionalLong("after", after, 0), 0L);
+        long afterVersion = Objects.requireNonNullElse(QueryParams.optionalLong("after", after, 0), 0L);
         int pageSize = QueryParams.optionalInt("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
         reads.read(id, QueryParams.optionalLong("minVersion", minVersion, 0));
         return timeline.page(id, afterVersion, pageSize);
