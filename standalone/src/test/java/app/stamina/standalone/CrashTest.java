@@ -83,7 +83,7 @@ class CrashTest {
             }
             assertTopicHoldsEachWriteOnce(athletes);
             for (Acked write : acked.values()) {
-                Reply again = http.post("/api/v1/athletes/" + write.athlete() + "/holds", write.body());
+                Reply again = http.postPolitely("/api/v1/athletes/" + write.athlete() + "/holds", write.body());
                 assertThat(again.status()).as(again.toString()).isEqualTo(201);
                 assertThat(again.json().path("duplicate").asBoolean()).as("stored once: %s", write).isTrue();
                 assertThat(again.json().path("version").asLong()).isEqualTo(write.version());

@@ -33,6 +33,17 @@ final class StandaloneHttp {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** A write as a well-behaved client makes it: told to slow down (429), it waits {@code Retry-After} and retries. */
+    Reply postPolitely(String path, String body) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Reply reply = post(path, body);
+            if (reply.status() != 429 || attempt == 30) {
+                return reply;
+            }
+            Thread.sleep(1000L * Long.parseLong(reply.response().headers().firstValue("Retry-After").orElse("1")));
+        }
+    }
+
     /** Any request, with this client's admin token. */
     HttpRequest.Builder authorized(HttpRequest.Builder request) throws IOException, InterruptedException {
         return request.header("Authorization", "Bearer " + token());
