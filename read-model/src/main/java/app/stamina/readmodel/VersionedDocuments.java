@@ -9,12 +9,14 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Documents, one per athlete, that a projection replaces only with a newer version of themselves: a writer that
@@ -51,6 +53,26 @@ public class VersionedDocuments<T extends Versioned> {
     /** Every document, one at a time, without holding them all in memory. */
     public void forEach(Consumer<T> action) {
         collection.find().batchSize(1000).forEach(document -> action.accept(mongoJson.fromDocument(document, type)));
+    }
+
+    /**
+     * Applies a batch, athlete by athlete in topic order, to their documents (new ones made by {@code create}) and
+     * saves the documents that changed.
+     */
+    public void applyAll(Map<String, List<DecodedBatch.Decoded>> byAthlete, Function<String, T> create) {
+        Map<String, T> documents = findAll(byAthlete.keySet());
+        List<T> changed = new ArrayList<>();
+        byAthlete.forEach((id, events) -> {
+            T document = documents.computeIfAbsent(id, create);
+            boolean any = false;
+            for (DecodedBatch.Decoded decoded : events) {
+                any |= document.apply(decoded.envelope(), decoded.event());
+            }
+            if (any) {
+                changed.add(document);
+            }
+        });
+        saveAll(changed);
     }
 
     public void saveAll(Collection<T> values) {

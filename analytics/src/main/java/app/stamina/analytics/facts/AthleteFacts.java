@@ -74,7 +74,7 @@ public class AthleteFacts implements Versioned {
         return facts;
     }
 
-    /** Applies an event unless it was applied before; tells whether anything changed. */
+    @Override
     public boolean apply(EventEnvelope envelope, RehabEvent event) {
         if (envelope.version() <= version) {
             return false;

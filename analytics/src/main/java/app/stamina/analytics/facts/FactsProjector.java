@@ -12,7 +12,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,18 +44,6 @@ public class FactsProjector {
     }
 
     void apply(Map<String, List<Decoded>> byAthlete) {
-        Map<String, AthleteFacts> known = store.findAll(byAthlete.keySet());
-        List<AthleteFacts> changed = new ArrayList<>();
-        byAthlete.forEach((athleteId, events) -> {
-            AthleteFacts facts = known.computeIfAbsent(athleteId, AthleteFacts::of);
-            boolean any = false;
-            for (Decoded decoded : events) {
-                any |= facts.apply(decoded.envelope(), decoded.event());
-            }
-            if (any) {
-                changed.add(facts);
-            }
-        });
-        store.saveAll(changed);
+        store.applyAll(byAthlete, AthleteFacts::of);
     }
 }

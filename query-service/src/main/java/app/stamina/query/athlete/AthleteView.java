@@ -58,7 +58,7 @@ public class AthleteView implements Versioned {
         return view;
     }
 
-    /** Applies an event unless it was applied before; tells whether it changed anything. */
+    @Override
     public boolean apply(EventEnvelope envelope, RehabEvent event) {
         if (envelope.version() <= version) {
             return false;

@@ -54,23 +54,14 @@ public class EventProjector {
         metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);
     }
 
-    /** Applies decoded events, grouped by athlete in topic order, to the read models. */
+    /**
+     * Applies decoded events, grouped by athlete in topic order, to the read models: the timeline first, so that
+     * once an athlete's document shows a version, the timeline holds it too.
+     */
     void apply(Map<String, List<Decoded>> byAthlete) {
-        Map<String, AthleteView> views = athletes.findAll(byAthlete.keySet());
-        List<AthleteView> changed = new ArrayList<>();
         List<TimelineEntry> entries = new ArrayList<>();
-        byAthlete.forEach((athleteId, events) -> {
-            AthleteView view = views.computeIfAbsent(athleteId, AthleteView::of);
-            boolean any = false;
-            for (Decoded decoded : events) {
-                any |= view.apply(decoded.envelope(), decoded.event());
-                entries.add(TimelineEntry.of(decoded.envelope()));
-            }
-            if (any) {
-                changed.add(view);
-            }
-        });
+        byAthlete.values().forEach(events -> events.forEach(decoded -> entries.add(TimelineEntry.of(decoded.envelope()))));
         timeline.saveAll(entries);
-        athletes.saveAll(changed);
+        athletes.applyAll(byAthlete, AthleteView::of);
     }
 }

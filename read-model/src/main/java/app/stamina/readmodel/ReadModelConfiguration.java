@@ -1,0 +1,47 @@
+package app.stamina.readmodel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** What every read side sets up the same way: its MongoDB database, documents in the JSON form, batch consumers. */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelConfiguration {
+
+    @Bean
+    MongoDatabase staminaDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    MongoJson mongoJson(ObjectMapper json) {
+        return new MongoJson(json);
+    }
+
+    /**
+     * A read side's consumers: batches of up to {@code max-poll-records} events, offsets committed after the listener
+     * returns, that is after the read models were written. A failing batch (MongoDB down) is retried until it
+     * succeeds: nothing is skipped.
+     */
+    public static ConcurrentKafkaListenerContainerFactory<String, String> batchListeners(KafkaProperties kafka,
+                                                                                       int concurrency) {
+        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(null),
+                new StringDeserializer(), new StringDeserializer()));
+        factory.setBatchListener(true);
+        factory.setConcurrency(concurrency);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        return factory;
+    }
+}
