@@ -1,6 +1,6 @@
 package app.stamina.command.http;
 
-import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.http.Http.Reply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,12 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
@@ -29,21 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Malformed input is refused with 400 {@code invalid-request} naming the field, never a 500, and nothing is stored.
  */
-@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends CommandHttpTest {
 
     private static final String ATHLETE = "bad-input-athlete";
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
 
     Http http;
 
@@ -203,7 +186,4 @@ class BadInputTest {
         assertThat(reply.code()).isEqualTo("not-found");
     }
 
-    private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
-    }
 }

@@ -1,15 +1,9 @@
 package app.stamina.command.http;
 
-import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.http.Http.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -27,18 +21,7 @@ import static app.stamina.command.http.Bodies.workingLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every command endpoint through HTTP, with the refusal codes of API.md. */
-@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommandApiTest {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+class CommandApiTest extends CommandHttpTest {
 
     Http http;
     String athlete;
@@ -74,11 +57,6 @@ class CommandApiTest {
             }
         }
         assertThat(http.post(path("sync"), "{\"entries\":[" + entries + "]}").status()).isEqualTo(200);
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Long.class, athlete);
     }
 
     @Test
@@ -127,7 +105,7 @@ class CommandApiTest {
         Reply reply = http.post(path("working-loads"), workingLoad(id(), "deadlift", "60", "kg"));
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.code()).isEqualTo("stamina-before-strength");
-        assertThat(storedEvents()).isEqualTo(1);
+        assertThat(storedEvents(athlete)).isEqualTo(1);
     }
 
     @Test

@@ -1,15 +1,9 @@
 package app.stamina.command.http;
 
-import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.http.Http.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +22,7 @@ import static app.stamina.command.http.Bodies.workingLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client's eventId makes every write happen once, whatever is retried, reordered or raced. */
-@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IdempotencyTest {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+class IdempotencyTest extends CommandHttpTest {
 
     Http http;
     String athlete;
@@ -55,22 +38,17 @@ class IdempotencyTest {
         return "/api/v1/athletes/" + athlete + "/" + command;
     }
 
-    private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Long.class, athlete);
-    }
-
     @Test
     void aRetryAnswersTheFirstResultAgainAndRecordsNothing() {
         String body = hold(id(), nov(3), 61);
         Reply first = http.post(path("holds"), body);
-        long events = storedEvents();
+        long events = storedEvents(athlete);
         Reply retry = http.post(path("holds"), body);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().path("duplicate").asBoolean()).isTrue();
         assertThat(retry.json().path("version")).isEqualTo(first.json().path("version"));
         assertThat(retry.json().path("milestonesReached")).isEqualTo(first.json().path("milestonesReached"));
-        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(storedEvents(athlete)).isEqualTo(events);
     }
 
     @Test
@@ -128,7 +106,7 @@ class IdempotencyTest {
         JsonAssertions.assertSyncResult(synced.json().path("results").get(0), eventId, 200);
         assertThat(synced.json().path("results").get(0).path("duplicate").asBoolean()).isTrue();
         assertThat(synced.json().path("results").get(0).path("version")).isEqualTo(alone.json().path("version"));
-        assertThat(storedEvents()).isEqualTo(3);
+        assertThat(storedEvents(athlete)).isEqualTo(3);
     }
 
     @Test
@@ -152,6 +130,6 @@ class IdempotencyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(storedEvents()).isEqualTo(11);
+        assertThat(storedEvents(athlete)).isEqualTo(11);
     }
 }

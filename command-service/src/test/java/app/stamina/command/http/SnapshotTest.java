@@ -1,15 +1,12 @@
 package app.stamina.command.http;
 
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.CommandServiceTestApp;
 import app.stamina.command.http.Http.Reply;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -29,17 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "stamina.command.snapshot-threshold=50")
-class SnapshotTest {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+class SnapshotTest extends CommandHttpTest {
     @Autowired
     Cache rehabProgramCache;
 
@@ -61,8 +48,7 @@ class SnapshotTest {
             }
             http.post(base + "sync", "{\"entries\":[" + entries + "]}");
         }
-        long events = jdbc.queryForObject(
-                "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, athlete);
+        long events = storedEvents(athlete);
         Long snapshotAt = jdbc.queryForObject(
                 "SELECT max(sequenceNumber) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, athlete);
         assertThat(events).isGreaterThan(80);

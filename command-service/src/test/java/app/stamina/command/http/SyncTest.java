@@ -1,14 +1,10 @@
 package app.stamina.command.http;
 
-import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.http.Http.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -22,16 +18,7 @@ import static app.stamina.command.http.JsonAssertions.assertSyncResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The offline upload: every entry answered in order, one bad entry never stopping the rest. */
-@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SyncTest {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class SyncTest extends CommandHttpTest {
 
     Http http;
     String path;

@@ -1,30 +1,16 @@
 package app.stamina.command.http;
 
-import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.TestTokens;
 import app.stamina.command.http.Http.Reply;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Outside the embedded default, there is no endpoint that hands out tokens. */
-@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TokenSourceTest {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
+class TokenSourceTest extends CommandHttpTest {
     @Test
     void theDevTokenEndpointDoesNotExistHere() {
         Http anonymous = new Http(port, null);

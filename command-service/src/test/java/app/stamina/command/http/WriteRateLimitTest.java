@@ -1,13 +1,11 @@
 package app.stamina.command.http;
 
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.CommandServiceTestApp;
 import app.stamina.command.TestTokens;
 import app.stamina.command.http.Http.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A subject writing faster than its budget is told to wait; others are not held up. */
 @SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"stamina.security.write-rate.per-second=1", "stamina.security.write-rate.burst=3"})
-class WriteRateLimitTest {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
+class WriteRateLimitTest extends CommandHttpTest {
     @Test
     void writesPastTheBudgetAreTooManyRequestsWithRetryAfter() {
         Http admin = new Http(port, TestTokens.token("busy-admin", "admin"));

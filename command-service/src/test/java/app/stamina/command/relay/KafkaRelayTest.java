@@ -4,7 +4,7 @@ import app.stamina.api.StaminaJson;
 import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.envelope.Topics;
 import app.stamina.api.envelope.Actor;
-import app.stamina.command.CommandServiceTestApp;
+import app.stamina.command.CommandHttpTest;
 import app.stamina.command.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,10 +13,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,18 +28,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every stored event reaches the topic once, keyed by its athlete, in stream order, as an envelope. */
-@SpringBootTest(classes = CommandServiceTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KafkaRelayTest {
+class KafkaRelayTest extends CommandHttpTest {
 
     private static final ObjectMapper JSON = StaminaJson.mapper();
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        CommandServiceTestApp.useServers(registry);
-    }
-
-    @LocalServerPort
-    int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
