@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +145,14 @@ public class CohortFigures {
         return BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_EVEN);
     }
 
+    /** The athletes by group, groups in the order of their keys; each athlete's key is worked out once. */
     private static Map<Map<String, String>, List<AthleteFacts>> groups(List<AthleteFacts> athletes, Grouping grouping) {
-        Map<Map<String, String>, List<AthleteFacts>> groups = new LinkedHashMap<>();
-        athletes.stream()
-                .sorted((a, b) -> String.valueOf(grouping.keyOf(a)).compareTo(String.valueOf(grouping.keyOf(b))))
-                .forEach(a -> groups.computeIfAbsent(grouping.keyOf(a), k -> new ArrayList<>()).add(a));
-        return groups;
+        Map<Map<String, String>, List<AthleteFacts>> groups = new HashMap<>();
+        athletes.forEach(a -> groups.computeIfAbsent(grouping.keyOf(a), k -> new ArrayList<>()).add(a));
+        Map<Map<String, String>, List<AthleteFacts>> ordered = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Comparator.comparing(e -> String.valueOf(e.getKey())))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     static int[] weekRange(String weeks) {
