@@ -9,9 +9,6 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,12 +62,8 @@ public class CohortFigures {
             List<AthleteFacts> counted = population.athletes().stream()
                     .filter(a -> population.ended(a, w) && metric.valueOf(a, w) != null).toList();
             Suppression suppression = new Suppression(grouping, counted, minCellSize);
-            Map<Map<String, String>, List<AthleteFacts>> groups = groups(counted, grouping);
-            for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : groups.entrySet()) {
-                if (!suppression.allows(group.getKey())) {
-                    suppressed++;
-                    continue;
-                }
+            suppressed += suppression.hiddenGroups();
+            for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : suppression.shownGroups().entrySet()) {
                 long[] values = group.getValue().stream().mapToLong(a -> metric.valueOf(a, w)).toArray();
                 Quartiles q = Quartiles.of(values, metric.unit());
                 rows.add(new TrendRow(group.getKey(), week, q.n(), q.p25(), q.p50(), q.p75(), q.mean()));
@@ -89,12 +82,7 @@ public class CohortFigures {
     Milestones milestones(Population population, String milestone, Grouping grouping) {
         Suppression suppression = new Suppression(grouping, population.athletes(), minCellSize);
         List<MilestoneRow> rows = new ArrayList<>();
-        int suppressed = 0;
-        for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : groups(population.athletes(), grouping).entrySet()) {
-            if (!suppression.allows(group.getKey())) {
-                suppressed++;
-                continue;
-            }
+        for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : suppression.shownGroups().entrySet()) {
             List<KaplanMeier.Observation> observations = group.getValue().stream().map(athlete -> {
                 Integer day = athlete.milestoneDays().get(milestone);
                 int observed = population.daysObserved(athlete);
@@ -104,7 +92,7 @@ public class CohortFigures {
             KaplanMeier curve = KaplanMeier.of(observations);
             rows.add(new MilestoneRow(group.getKey(), curve.points(), curve.medianDays()));
         }
-        return new Milestones(milestone, minCellSize, rows, suppressed);
+        return new Milestones(milestone, minCellSize, rows, suppression.hiddenGroups());
     }
 
     public Cohorts cohorts(String groupBy) {
@@ -114,12 +102,7 @@ public class CohortFigures {
     Cohorts cohorts(Population population, Grouping grouping) {
         Suppression suppression = new Suppression(grouping, population.athletes(), minCellSize);
         List<CohortRow> rows = new ArrayList<>();
-        int suppressed = 0;
-        for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : groups(population.athletes(), grouping).entrySet()) {
-            if (!suppression.allows(group.getKey())) {
-                suppressed++;
-                continue;
-            }
+        for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : suppression.shownGroups().entrySet()) {
             List<AthleteFacts> members = group.getValue();
             long weeks = 0;
             long setbacks = 0;
@@ -138,21 +121,11 @@ public class CohortFigures {
                     weeks == 0 ? null : BigDecimal.valueOf(setbacks * 100).divide(BigDecimal.valueOf(weeks), 1, RoundingMode.HALF_EVEN),
                     sessions.isEmpty() ? null : Quartiles.of(sessions.stream().mapToLong(Long::longValue).toArray(), 1).p50()));
         }
-        return new Cohorts(minCellSize, rows, suppressed);
+        return new Cohorts(minCellSize, rows, suppression.hiddenGroups());
     }
 
     private static BigDecimal percent(long count, int of) {
         return BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_EVEN);
-    }
-
-    /** The athletes by group, groups in the order of their keys; each athlete's key is worked out once. */
-    private static Map<Map<String, String>, List<AthleteFacts>> groups(List<AthleteFacts> athletes, Grouping grouping) {
-        Map<Map<String, String>, List<AthleteFacts>> groups = new HashMap<>();
-        athletes.forEach(a -> groups.computeIfAbsent(grouping.keyOf(a), k -> new ArrayList<>()).add(a));
-        Map<Map<String, String>, List<AthleteFacts>> ordered = new LinkedHashMap<>();
-        groups.entrySet().stream().sorted(Comparator.comparing(e -> String.valueOf(e.getKey())))
-                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return ordered;
     }
 
     static int[] weekRange(String weeks) {
