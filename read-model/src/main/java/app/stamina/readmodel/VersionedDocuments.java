@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,14 +53,19 @@ public class VersionedDocuments<T extends Versioned> {
 
     /** Every document, one at a time, without holding them all in memory. */
     public void forEach(Consumer<T> action) {
-        collection.find().batchSize(1000).forEach(document -> action.accept(mongoJson.fromDocument(document, type)));
+        forEach(new Document(), action);
+    }
+
+    /** The documents that match {@code filter}, one at a time. */
+    protected void forEach(Bson filter, Consumer<T> action) {
+        collection.find(filter).batchSize(1000).forEach(document -> action.accept(mongoJson.fromDocument(document, type)));
     }
 
     /**
      * Applies a batch, athlete by athlete in topic order, to their documents (new ones made by {@code create}) and
-     * saves the documents that changed.
+     * saves the documents that changed, which it returns.
      */
-    public void applyAll(Map<String, List<DecodedBatch.Decoded>> byAthlete, Function<String, T> create) {
+    public List<T> applyAll(Map<String, List<DecodedBatch.Decoded>> byAthlete, Function<String, T> create) {
         Map<String, T> documents = findAll(byAthlete.keySet());
         List<T> changed = new ArrayList<>();
         byAthlete.forEach((id, events) -> {
@@ -73,6 +79,7 @@ public class VersionedDocuments<T extends Versioned> {
             }
         });
         saveAll(changed);
+        return changed;
     }
 
     public void saveAll(Collection<T> values) {

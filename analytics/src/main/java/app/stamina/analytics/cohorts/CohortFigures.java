@@ -1,7 +1,7 @@
 package app.stamina.analytics.cohorts;
 
+import app.stamina.analytics.cohorts.Contribution.WeeklyMetric;
 import app.stamina.analytics.facts.AthleteFacts;
-import app.stamina.analytics.facts.AthleteFactsStore;
 import app.stamina.edge.InvalidRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cohort figures over every athlete's facts: weekly trends with exact quartiles, Kaplan-Meier curves to a
- * milestone, and a summary per group. Groups that could identify people are left out ({@link Suppression}) and
+ * Cohort figures, merged from the count histograms of the cells in each group: weekly trends with exact
+ * quartiles, Kaplan-Meier curves to a milestone, and a summary per group. Groups that could identify people are left out ({@link Suppression}) and
  * counted in {@code suppressedGroups}.
  */
 @Service
@@ -29,11 +30,11 @@ public class CohortFigures {
     private static final Pattern WEEKS = Pattern.compile("(\\d{1,3})-(\\d{1,3})");
     private static final int MAX_WEEK = 520;
 
-    private final AthleteFactsStore store;
+    private final CohortIndex index;
     private final int minCellSize;
 
-    public CohortFigures(AthleteFactsStore store, @Value("${stamina.analytics.min-cell-size}") int minCellSize) {
-        this.store = store;
+    public CohortFigures(CohortIndex index, @Value("${stamina.analytics.min-cell-size}") int minCellSize) {
+        this.index = index;
         this.minCellSize = minCellSize;
     }
 
@@ -41,32 +42,36 @@ public class CohortFigures {
         return minCellSize;
     }
 
-    Population population() {
-        List<AthleteFacts> athletes = new ArrayList<>();
-        store.forEach(athletes::add);
-        return Population.of(athletes);
-    }
-
     public Trends trends(String metricName, String groupBy, String weeks) {
         Metric metric = Metric.parse(metricName);
         Grouping grouping = Grouping.parse(groupBy);
         int[] range = weekRange(weeks);
-        return trends(population(), metric, grouping, range[0], range[1]);
+        return index.read(population -> trends(population, metric, grouping, range[0], range[1]));
     }
 
+    /** Per week, each group's values merged from its cells' histograms; cells whose week has not ended count not. */
     Trends trends(Population population, Metric metric, Grouping grouping, int fromWeek, int toWeek) {
+        var groups = population.groups(grouping);
         List<TrendRow> rows = new ArrayList<>();
         int suppressed = 0;
         for (int week = fromWeek; week <= toWeek; week++) {
-            int w = week;
-            List<AthleteFacts> counted = population.athletes().stream()
-                    .filter(a -> population.ended(a, w) && metric.valueOf(a, w) != null).toList();
-            Suppression suppression = new Suppression(grouping, counted, minCellSize);
+            Map<Map<String, String>, Histogram> values = new HashMap<>();
+            Map<Map<String, String>, Long> sizes = new HashMap<>();
+            for (var group : groups.entrySet()) {
+                Histogram merged = new Histogram();
+                for (Map.Entry<Cell, CellFigures> cell : group.getValue()) {
+                    if (cell.getKey().ended(week, population.cutOff())) {
+                        metric.addValues(cell.getValue(), week, merged);
+                    }
+                }
+                values.put(group.getKey(), merged);
+                sizes.put(group.getKey(), merged.n());
+            }
+            Suppression suppression = new Suppression(grouping, sizes, minCellSize);
             suppressed += suppression.hiddenGroups();
-            for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : suppression.shownGroups().entrySet()) {
-                long[] values = group.getValue().stream().mapToLong(a -> metric.valueOf(a, w)).toArray();
-                Quartiles q = Quartiles.of(values, metric.unit());
-                rows.add(new TrendRow(group.getKey(), week, q.n(), q.p25(), q.p50(), q.p75(), q.mean()));
+            for (Map<String, String> key : suppression.shownGroups()) {
+                Quartiles q = Quartiles.of(values.get(key), metric.unit());
+                rows.add(new TrendRow(key, week, (int) q.n(), q.p25(), q.p50(), q.p75(), q.mean()));
             }
         }
         return new Trends(metric.toString(), minCellSize, rows, suppressed);
@@ -76,55 +81,78 @@ public class CohortFigures {
         if (milestone == null || !MILESTONES.contains(milestone)) {
             throw InvalidRequest.of("milestone", "must be one of " + new TreeSet<>(MILESTONES));
         }
-        return milestones(population(), milestone, Grouping.parse(groupBy));
+        Grouping grouping = Grouping.parse(groupBy);
+        return index.read(population -> milestones(population, milestone, grouping));
     }
 
+    /** Each cell's athletes reached the milestone on the days of its histogram, or are censored at the cut-off. */
     Milestones milestones(Population population, String milestone, Grouping grouping) {
-        Suppression suppression = new Suppression(grouping, population.athletes(), minCellSize);
+        var groups = population.groups(grouping);
+        Suppression suppression = new Suppression(grouping, athletesPerGroup(groups), minCellSize);
         List<MilestoneRow> rows = new ArrayList<>();
-        for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : suppression.shownGroups().entrySet()) {
-            List<KaplanMeier.Observation> observations = group.getValue().stream().map(athlete -> {
-                Integer day = athlete.milestoneDays().get(milestone);
-                int observed = population.daysObserved(athlete);
-                return day != null && day <= observed ? KaplanMeier.Observation.event(day)
-                        : KaplanMeier.Observation.censored(observed);
-            }).toList();
-            KaplanMeier curve = KaplanMeier.of(observations);
-            rows.add(new MilestoneRow(group.getKey(), curve.points(), curve.medianDays()));
+        for (Map<String, String> key : suppression.shownGroups()) {
+            Histogram events = new Histogram();
+            Histogram censored = new Histogram();
+            for (Map.Entry<Cell, CellFigures> cell : groups.get(key)) {
+                int observed = cell.getKey().daysObserved(population.cutOff());
+                Histogram reached = cell.getValue().milestoneDays(milestone);
+                long inTime = 0;
+                for (long day : reached.values()) {
+                    if (day <= observed) {
+                        events.add(day, reached.count(day));
+                        inTime += reached.count(day);
+                    }
+                }
+                censored.add(observed, cell.getValue().athletes() - inTime);
+            }
+            KaplanMeier curve = KaplanMeier.of(events, censored);
+            rows.add(new MilestoneRow(key, curve.points(), curve.medianDays()));
         }
         return new Milestones(milestone, minCellSize, rows, suppression.hiddenGroups());
     }
 
     public Cohorts cohorts(String groupBy) {
-        return cohorts(population(), Grouping.parse(groupBy));
+        Grouping grouping = Grouping.parse(groupBy);
+        return index.read(population -> cohorts(population, grouping));
     }
 
+    /** Per group: athletes, who reached what, setbacks per 100 ended athlete-weeks and the median weekly sessions. */
     Cohorts cohorts(Population population, Grouping grouping) {
-        Suppression suppression = new Suppression(grouping, population.athletes(), minCellSize);
+        var groups = population.groups(grouping);
+        Suppression suppression = new Suppression(grouping, athletesPerGroup(groups), minCellSize);
         List<CohortRow> rows = new ArrayList<>();
-        for (Map.Entry<Map<String, String>, List<AthleteFacts>> group : suppression.shownGroups().entrySet()) {
-            List<AthleteFacts> members = group.getValue();
-            long weeks = 0;
-            long setbacks = 0;
-            List<Long> sessions = new ArrayList<>();
-            for (AthleteFacts athlete : members) {
-                for (int week = 0; week < population.endedWeeks(athlete); week++) {
-                    weeks++;
-                    var facts = athlete.weeks().get(week);
-                    setbacks += facts == null ? 0 : facts.setbacks();
-                    sessions.add(facts == null ? 0L : facts.sessions());
+        for (Map<String, String> key : suppression.shownGroups()) {
+            long athletes = 0;
+            long hold120s = 0;
+            long strength = 0;
+            Histogram setbacks = new Histogram();
+            Histogram sessions = new Histogram();
+            for (Map.Entry<Cell, CellFigures> cell : groups.get(key)) {
+                CellFigures figures = cell.getValue();
+                athletes += figures.athletes();
+                hold120s += figures.milestoneDays("hold-120s").n();
+                strength += figures.milestoneDays(AthleteFacts.STRENGTH_UNLOCKED).n();
+                for (int week = 0; week < cell.getKey().endedWeeks(population.cutOff()); week++) {
+                    figures.addWeekly(week, WeeklyMetric.SETBACKS, setbacks);
+                    figures.addWeekly(week, WeeklyMetric.SESSIONS, sessions);
                 }
             }
-            rows.add(new CohortRow(group.getKey(), members.size(),
-                    percent(members.stream().filter(a -> a.milestoneDays().containsKey("hold-120s")).count(), members.size()),
-                    percent(members.stream().filter(a -> a.milestoneDays().containsKey(AthleteFacts.STRENGTH_UNLOCKED)).count(), members.size()),
-                    weeks == 0 ? null : BigDecimal.valueOf(setbacks * 100).divide(BigDecimal.valueOf(weeks), 1, RoundingMode.HALF_EVEN),
-                    sessions.isEmpty() ? null : Quartiles.of(sessions.stream().mapToLong(Long::longValue).toArray(), 1).p50()));
+            rows.add(new CohortRow(key, (int) athletes, percent(hold120s, athletes), percent(strength, athletes),
+                    setbacks.isEmpty() ? null : BigDecimal.valueOf(setbacks.sum() * 100)
+                            .divide(BigDecimal.valueOf(setbacks.n()), 1, RoundingMode.HALF_EVEN),
+                    sessions.isEmpty() ? null : Quartiles.of(sessions, 1).p50()));
         }
         return new Cohorts(minCellSize, rows, suppression.hiddenGroups());
     }
 
-    private static BigDecimal percent(long count, int of) {
+    private static Map<Map<String, String>, Long> athletesPerGroup(
+            Map<Map<String, String>, List<Map.Entry<Cell, CellFigures>>> groups) {
+        Map<Map<String, String>, Long> sizes = new HashMap<>();
+        groups.forEach((key, cells) -> sizes.put(key, cells.stream().mapToLong(cell -> cell.getValue().athletes()).sum()));
+        return sizes;
+    }
+
+    private static BigDecimal percent(long count, long of) {
         return BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_EVEN);
     }
 

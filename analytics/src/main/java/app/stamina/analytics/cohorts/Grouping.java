@@ -1,6 +1,5 @@
 package app.stamina.analytics.cohorts;
 
-import app.stamina.analytics.facts.AthleteFacts;
 import app.stamina.edge.InvalidRequest;
 
 import java.util.ArrayList;
@@ -37,37 +36,24 @@ public record Grouping(List<String> keys) {
         return new Grouping(List.copyOf(keys));
     }
 
-    /** The athlete's group under these keys. */
-    public Map<String, String> keyOf(AthleteFacts athlete) {
-        return keyOf(athlete, keys);
+    /** The cell's group under these keys. */
+    Map<String, String> keyOf(Cell cell) {
+        return keyOf(cell, keys);
     }
 
-    static Map<String, String> keyOf(AthleteFacts athlete, List<String> keys) {
+    static Map<String, String> keyOf(Cell cell, List<String> keys) {
         Map<String, String> key = new LinkedHashMap<>();
         for (String name : keys) {
-            key.put(name, valueOf(athlete, name));
+            key.put(name, switch (name) {
+                case "condition" -> cell.condition().code();
+                case "surgery" -> cell.surgery().code();
+                case "sex" -> cell.sex().code();
+                case "ageBand" -> cell.ageBand();
+                case "enrollmentMonth" -> cell.enrollmentMonth();
+                default -> cell.tag(name.substring(4));
+            });
         }
         return key;
-    }
-
-    static String valueOf(AthleteFacts athlete, String name) {
-        return switch (name) {
-            case "condition" -> athlete.condition().code();
-            case "surgery" -> athlete.surgery().code();
-            case "sex" -> athlete.sex().code();
-            case "ageBand" -> ageBand(athlete);
-            case "enrollmentMonth" -> athlete.enrollDate().toString().substring(0, 7);
-            default -> {
-                String prefix = name.substring(4) + ":";
-                yield athlete.tags().stream().filter(t -> t.startsWith(prefix)).map(t -> t.substring(prefix.length()))
-                        .findFirst().orElse(null);
-            }
-        };
-    }
-
-    public static String ageBand(AthleteFacts athlete) {
-        int decade = (athlete.enrollDate().getYear() - athlete.birthYear()) / 10 * 10;
-        return decade + "-" + (decade + 9);
     }
 
     /** Every coarser grouping: each proper subset of the keys, the empty one (everyone) included. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The Kaplan-Meier estimate of the share of athletes who have not yet reached a milestone, by whole days since
@@ -13,42 +13,30 @@ import java.util.TreeMap;
  */
 record KaplanMeier(List<Point> points, Integer medianDays) {
 
-    record Observation(int day, boolean event) {
-
-        static Observation event(int day) {
-            return new Observation(day, true);
-        }
-
-        static Observation censored(int day) {
-            return new Observation(day, false);
-        }
-    }
-
     record Point(int day, int atRisk, int events, int censored, BigDecimal survival) {
     }
 
-    static KaplanMeier of(List<Observation> observations) {
-        TreeMap<Integer, int[]> byDay = new TreeMap<>();
-        byDay.put(0, new int[2]);
-        for (Observation observation : observations) {
-            byDay.computeIfAbsent(observation.day(), d -> new int[2])[observation.event() ? 0 : 1]++;
-        }
+    /** The curve from the days of the events and the days athletes were censored. */
+    static KaplanMeier of(Histogram events, Histogram censored) {
+        TreeSet<Long> days = new TreeSet<>(events.values());
+        days.addAll(censored.values());
+        days.add(0L);
         List<Point> points = new ArrayList<>();
-        int atRisk = observations.size();
+        long atRisk = events.n() + censored.n();
         double survival = 1.0;
         Integer median = null;
-        for (var day : byDay.entrySet()) {
-            int events = day.getValue()[0];
-            int censored = day.getValue()[1];
-            if (atRisk > 0 && events > 0) {
-                survival *= 1.0 - (double) events / atRisk;
+        for (long day : days) {
+            long eventsThatDay = events.count(day);
+            long censoredThatDay = censored.count(day);
+            if (atRisk > 0 && eventsThatDay > 0) {
+                survival *= 1.0 - (double) eventsThatDay / atRisk;
             }
-            points.add(new Point(day.getKey(), atRisk, events, censored,
+            points.add(new Point((int) day, (int) atRisk, (int) eventsThatDay, (int) censoredThatDay,
                     BigDecimal.valueOf(survival).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros()));
             if (median == null && survival <= 0.5) {
-                median = day.getKey();
+                median = (int) day;
             }
-            atRisk -= events + censored;
+            atRisk -= eventsThatDay + censoredThatDay;
         }
         return new KaplanMeier(points, median);
     }

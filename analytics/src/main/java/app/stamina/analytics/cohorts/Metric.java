@@ -1,10 +1,8 @@
 package app.stamina.analytics.cohorts;
 
-import app.stamina.analytics.facts.AthleteFacts;
-import app.stamina.analytics.facts.WeekFacts;
+import app.stamina.analytics.cohorts.Contribution.WeeklyMetric;
 import app.stamina.edge.InvalidRequest;
 
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
@@ -35,22 +33,21 @@ record Metric(String name, String lift) {
         return lift == null ? 1 : 1000;
     }
 
-    /** The athlete's value in relative week {@code week}, or null when the athlete does not count in it. */
-    Long valueOf(AthleteFacts athlete, int week) {
+    /**
+     * Adds the cell's values in relative week {@code week} to {@code into}: every athlete for the weekly metrics (0
+     * without facts that week), only athletes with a working load for a lift.
+     */
+    void addValues(CellFigures cell, int week, Histogram into) {
         if (lift != null) {
-            LocalDate lastDay = athlete.enrollDate().plusDays(7L * week + 6);
-            return athlete.workingLoadGramsOn(lift, lastDay);
+            cell.addLoads(lift, week, into);
+            return;
         }
-        WeekFacts facts = athlete.weeks().get(week);
-        if (facts == null) {
-            return 0L;
-        }
-        return (long) switch (name) {
-            case "bestHoldSeconds" -> facts.bestHoldSeconds();
-            case "sessions" -> facts.sessions();
-            case "totalHoldSeconds" -> facts.totalHoldSeconds();
-            default -> facts.setbacks();
-        };
+        cell.addWeekly(week, switch (name) {
+            case "bestHoldSeconds" -> WeeklyMetric.BEST_HOLD_SECONDS;
+            case "sessions" -> WeeklyMetric.SESSIONS;
+            case "totalHoldSeconds" -> WeeklyMetric.TOTAL_HOLD_SECONDS;
+            default -> WeeklyMetric.SETBACKS;
+        }, into);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package app.stamina.analytics.cohorts;
 
-import app.stamina.analytics.facts.AthleteFacts;
-
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,64 +15,43 @@ import java.util.Map;
  */
 final class Suppression {
 
-    private final Grouping grouping;
-    private final int minCellSize;
-    private final Map<List<String>, Map<Map<String, String>, Integer>> countsByGrouping = new HashMap<>();
-    private final Map<Map<String, String>, List<AthleteFacts>> shown = new LinkedHashMap<>();
+    private final List<Map<String, String>> shown = new ArrayList<>();
     private int hidden;
 
-    Suppression(Grouping grouping, Collection<AthleteFacts> population, int minCellSize) {
-        this.grouping = grouping;
-        this.minCellSize = minCellSize;
-        for (List<String> coarser : grouping.coarser()) {
-            countsByGrouping.put(coarser, count(population, coarser));
-        }
-        Map<Map<String, String>, List<AthleteFacts>> groups = new HashMap<>();
-        population.forEach(athlete -> groups.computeIfAbsent(grouping.keyOf(athlete), k -> new ArrayList<>()).add(athlete));
-        Map<Map<String, String>, Integer> sizes = new HashMap<>();
-        groups.forEach((key, members) -> sizes.put(key, members.size()));
-        countsByGrouping.put(grouping.keys(), sizes);
-        groups.entrySet().stream().sorted(Comparator.comparing(group -> String.valueOf(group.getKey())))
+    /** {@code sizes}: how many athletes count in each group of {@code grouping}. */
+    Suppression(Grouping grouping, Map<Map<String, String>, Long> sizes, int minCellSize) {
+        Map<Map<String, String>, Long> parents = new HashMap<>();
+        List<List<String>> coarser = grouping.coarser();
+        sizes.forEach((key, n) -> coarser.forEach(keys -> parents.merge(parent(key, keys), n, Long::sum)));
+        sizes.entrySet().stream().filter(group -> group.getValue() > 0)
+                .sorted(Comparator.comparing(group -> String.valueOf(group.getKey())))
                 .forEach(group -> {
-                    if (allows(group.getKey())) {
-                        shown.put(group.getKey(), group.getValue());
-                    } else {
+                    long n = group.getValue();
+                    boolean revealing = n < minCellSize || coarser.stream().anyMatch(keys -> {
+                        long rest = parents.get(parent(group.getKey(), keys)) - n;
+                        return rest > 0 && rest < minCellSize;
+                    });
+                    if (revealing) {
                         hidden++;
+                    } else {
+                        shown.add(group.getKey());
                     }
                 });
     }
 
-    /** The groups that may be shown, with their athletes, in the order of their keys. */
-    Map<Map<String, String>, List<AthleteFacts>> shownGroups() {
+    private static Map<String, String> parent(Map<String, String> key, List<String> keys) {
+        Map<String, String> parent = new LinkedHashMap<>();
+        keys.forEach(name -> parent.put(name, key.get(name)));
+        return parent;
+    }
+
+    /** The groups that may be shown, in the order of their keys. */
+    List<Map<String, String>> shownGroups() {
         return shown;
     }
 
     /** How many groups were left out: {@code suppressedGroups} in the answer. */
     int hiddenGroups() {
         return hidden;
-    }
-
-    private boolean allows(Map<String, String> key) {
-        int n = countsByGrouping.get(grouping.keys()).getOrDefault(key, 0);
-        if (n < minCellSize) {
-            return false;
-        }
-        for (List<String> coarser : grouping.coarser()) {
-            Map<String, String> parent = new LinkedHashMap<>();
-            coarser.forEach(name -> parent.put(name, key.get(name)));
-            int rest = countsByGrouping.get(coarser).getOrDefault(parent, 0) - n;
-            if (rest > 0 && rest < minCellSize) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Map<Map<String, String>, Integer> count(Collection<AthleteFacts> population, List<String> keys) {
-        Map<Map<String, String>, Integer> counts = new HashMap<>();
-        for (AthleteFacts athlete : population) {
-            counts.merge(Grouping.keyOf(athlete, keys), 1, Integer::sum);
-        }
-        return counts;
     }
 }

@@ -150,7 +150,7 @@ public class Exports {
     }
 
     private static List<String> quasiIdentifiers(AthleteFacts athlete) {
-        return List.of(Grouping.ageBand(athlete), athlete.sex().code(), athlete.condition().code(),
+        return List.of(athlete.ageBand(), athlete.sex().code(), athlete.condition().code(),
                 athlete.enrollDate().toString().substring(0, 7));
     }
 

@@ -64,6 +64,8 @@ public class AthleteFacts implements Versioned {
     private TreeMap<String, TreeMap<LocalDate, Long>> workingLoads = new TreeMap<>();
     /** Per milestone, the day since enrollment it was first reached. */
     private TreeMap<String, Integer> milestoneDays = new TreeMap<>();
+    /** When this document was last written (epoch milliseconds): how other instances find what changed. */
+    private long touchedAtMillis;
 
     AthleteFacts() {
     }
@@ -165,6 +167,12 @@ public class AthleteFacts implements Versioned {
         return birthYear;
     }
 
+    /** The decade of age at enrollment: {@code 30-39}. */
+    public String ageBand() {
+        int decade = (enrollDate.getYear() - birthYear) / 10 * 10;
+        return decade + "-" + (decade + 9);
+    }
+
     public Sex sex() {
         return sex;
     }
@@ -193,6 +201,11 @@ public class AthleteFacts implements Versioned {
         return milestoneDays;
     }
 
+    /** Marks the document as written now, for instances that follow changes ({@code touchedAtMillis}). */
+    void touch(Instant now) {
+        touchedAtMillis = now.toEpochMilli();
+    }
+
     /** The lifts that ever had a working load. */
     public Set<String> lifts() {
         return workingLoads.keySet();
@@ -206,5 +219,15 @@ public class AthleteFacts implements Versioned {
         }
         Map.Entry<LocalDate, Long> inEffect = changes.floorEntry(day);
         return inEffect == null ? null : inEffect.getValue();
+    }
+
+    /**
+     * The working load of {@code lift} in grams at the end of each relative week in which it changed; in any other
+     * week it is that of the latest week before it here, or none.
+     */
+    public TreeMap<Integer, Long> workingLoadGramsByWeek(String lift) {
+        TreeMap<Integer, Long> byWeek = new TreeMap<>();
+        workingLoads.getOrDefault(lift, new TreeMap<>()).forEach((day, grams) -> byWeek.put(relativeWeek(day), grams));
+        return byWeek;
     }
 }

@@ -28,9 +28,12 @@ public class FactsProjector {
     private final AthleteFactsStore store;
     private final ObjectMapper json;
     private final ProjectionMetrics metrics;
+    private final List<FactsListener> listeners;
 
-    public FactsProjector(AthleteFactsStore store, ObjectMapper json, MeterRegistry meters, Clock clock) {
+    public FactsProjector(AthleteFactsStore store, ObjectMapper json, MeterRegistry meters, Clock clock,
+                          List<FactsListener> listeners) {
         this.store = store;
+        this.listeners = listeners;
         this.json = json;
         this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock);
     }
@@ -44,6 +47,7 @@ public class FactsProjector {
     }
 
     void apply(Map<String, List<Decoded>> byAthlete) {
-        store.applyAll(byAthlete, AthleteFacts::of);
+        List<AthleteFacts> written = store.applyAll(byAthlete, AthleteFacts::of);
+        listeners.forEach(listener -> listener.written(written));
     }
 }

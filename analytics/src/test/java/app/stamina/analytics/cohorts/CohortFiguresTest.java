@@ -33,10 +33,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,15 +67,19 @@ class CohortFiguresTest {
         for (int i = 0; i < ATHLETES; i++) {
             List<RehabEvent> events = athlete(random, "sim-" + i);
             streams.put("sim-" + i, events);
-            AthleteFacts facts = AthleteFacts.of("sim-" + i);
-            for (int v = 0; v < events.size(); v++) {
-                RehabEvent event = events.get(v);
-                facts.apply(EventEnvelope.of(UUID.randomUUID().toString(), event, v + 1, Instant.EPOCH, null, JSON), event);
-            }
-            projected.add(facts);
+            projected.add(project("sim-" + i, events));
         }
-        population = Population.of(projected);
+        population = CohortIndex.of(projected).read(everyone -> everyone);
         figures = new CohortFigures(null, 11);
+    }
+
+    private static AthleteFacts project(String id, List<RehabEvent> events) {
+        AthleteFacts facts = AthleteFacts.of(id);
+        for (int v = 0; v < events.size(); v++) {
+            RehabEvent event = events.get(v);
+            facts.apply(EventEnvelope.of(UUID.randomUUID().toString(), event, v + 1, Instant.EPOCH, null, JSON), event);
+        }
+        return facts;
     }
 
     private static List<RehabEvent> athlete(Random random, String id) {
@@ -105,6 +112,11 @@ class CohortFiguresTest {
                 events.add(new StrengthPhaseUnlocked(athlete, at, UUID.randomUUID()));
                 events.add(new LiftStatusChanged(athlete, at.plusMinutes(5), Lift.DEADLIFT, Load.kg("40"), false,
                         Load.kg("45"), UUID.randomUUID()));
+            }
+            if (unlocked && random.nextInt(9) == 0) {
+                int kg = 40 + random.nextInt(30);
+                events.add(new LiftStatusChanged(athlete, at.plusMinutes(10), Lift.DEADLIFT, Load.kg(String.valueOf(kg)),
+                        false, Load.kg(String.valueOf(kg + 5)), UUID.randomUUID()));
             }
             if (random.nextInt(40) == 0) {
                 events.add(new SetbackReported(UUID.randomUUID(), athlete, at.plusMinutes(30), Severity.MILD,
@@ -166,6 +178,50 @@ class CohortFiguresTest {
         return best;
     }
 
+    /** The deadlift working load in kilograms at the end of the week, or null when none or the week is not over. */
+    private static Double naiveDeadlift(String id, int week) {
+        AthleteEnrolled e = enrollment(id);
+        LocalDate end = e.enrolledAt().atZoneSameInstant(e.timeZone()).toLocalDate().plusDays(7L * week + 6);
+        if (end.plusDays(1).isAfter(cutOff().atZone(e.timeZone()).toLocalDate())) {
+            return null;
+        }
+        Double load = null;
+        for (RehabEvent event : streams.get(id)) {
+            if (event instanceof LiftStatusChanged c
+                    && !c.occurredAt().atZoneSameInstant(e.timeZone()).toLocalDate().isAfter(end)) {
+                load = c.workingLoad().kg().doubleValue();
+            }
+        }
+        return load;
+    }
+
+    /** Per athlete, the sessions and setbacks of each week ended by the cut-off. */
+    private static List<int[]> naiveWeeks(String id) {
+        AthleteEnrolled e = enrollment(id);
+        LocalDate enrollDate = e.enrolledAt().atZoneSameInstant(e.timeZone()).toLocalDate();
+        long ended = ChronoUnit.DAYS.between(enrollDate, cutOff().atZone(e.timeZone()).toLocalDate()) / 7;
+        List<int[]> weeks = new ArrayList<>();
+        for (int week = 0; week < ended; week++) {
+            LocalDate start = enrollDate.plusDays(7L * week);
+            Set<LocalDate> days = new HashSet<>();
+            int setbacks = 0;
+            for (RehabEvent event : streams.get(id)) {
+                LocalDate day = event.occurredAt().atZoneSameInstant(e.timeZone()).toLocalDate();
+                if (day.isBefore(start) || !day.isBefore(start.plusDays(7))) {
+                    continue;
+                }
+                if (event instanceof HoldCompleted h && h.countsTowardProgress()) {
+                    days.add(day);
+                }
+                if (event instanceof SetbackReported) {
+                    setbacks++;
+                }
+            }
+            weeks.add(new int[]{days.size(), setbacks});
+        }
+        return weeks;
+    }
+
     private static double naiveQuantile(double[] sorted, double p) {
         double h = (sorted.length - 1) * p;
         int lo = (int) Math.floor(h);
@@ -196,6 +252,69 @@ class CohortFiguresTest {
             assertThat(row.p75().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.75), within(1e-9));
             assertThat(row.mean().doubleValue()).isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(0.005));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "sex", "tag:arm"})
+    void workingLoadTrendsCountOnlyAthletesWithALoadAndMatchAStraightforwardComputation(String groupBy) {
+        Grouping grouping = Grouping.parse(groupBy);
+        CohortFigures.Trends trends = figures.trends(population, Metric.parse("workingLoadKg:deadlift"), grouping, 0, 24);
+        assertThat(trends.rows()).hasSizeGreaterThan(5);
+        for (CohortFigures.TrendRow row : trends.rows()) {
+            double[] sorted = streams.keySet().stream()
+                    .filter(id -> naiveKey(id, grouping.keys()).equals(keyString(row.key())))
+                    .map(id -> naiveDeadlift(id, row.week())).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).sorted().toArray();
+            assertThat(row.n()).as("n of %s week %d", row.key(), row.week()).isEqualTo(sorted.length);
+            assertThat(row.p25().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.25), within(1e-9));
+            assertThat(row.p50().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.5), within(1e-9));
+            assertThat(row.p75().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.75), within(1e-9));
+            assertThat(row.mean().doubleValue()).isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(0.005));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "condition", "sex,tag:arm"})
+    void setbackRatesAndMedianSessionsMatchAStraightforwardComputation(String groupBy) {
+        Grouping grouping = Grouping.parse(groupBy);
+        CohortFigures.Cohorts cohorts = figures.cohorts(population, grouping);
+        assertThat(cohorts.cohorts()).isNotEmpty();
+        for (CohortFigures.CohortRow row : cohorts.cohorts()) {
+            List<int[]> weeks = streams.keySet().stream()
+                    .filter(id -> naiveKey(id, grouping.keys()).equals(keyString(row.key())))
+                    .flatMap(id -> naiveWeeks(id).stream()).toList();
+            double setbacks = weeks.stream().mapToInt(w -> w[1]).sum();
+            double[] sessions = weeks.stream().mapToDouble(w -> w[0]).sorted().toArray();
+            assertThat(row.setbacksPer100Weeks().doubleValue()).as("setbacks of %s", row.key())
+                    .isCloseTo(setbacks * 100 / weeks.size(), within(0.05));
+            assertThat(row.medianSessionsPerWeek().doubleValue()).isEqualTo(naiveQuantile(sessions, 0.5));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "condition,sex"})
+    void figuresMergedFromHalvesAndFromReplacedAthletesEqualThoseBuiltAtOnce(String groupBy) {
+        List<AthleteFacts> firstHalf = new ArrayList<>();
+        List<AthleteFacts> secondHalf = new ArrayList<>();
+        List<AthleteFacts> earlierVersions = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, List<RehabEvent>> stream : streams.entrySet()) {
+            (i++ % 2 == 0 ? firstHalf : secondHalf).add(project(stream.getKey(), stream.getValue()));
+            earlierVersions.add(project(stream.getKey(), stream.getValue().subList(0, stream.getValue().size() / 2)));
+        }
+        CohortIndex merged = CohortIndex.of(earlierVersions);
+        merged.written(secondHalf);
+        merged.written(firstHalf);
+        merged.written(earlierVersions);
+        Grouping grouping = Grouping.parse(groupBy);
+        Population everyone = merged.read(p -> p);
+        assertThat(figures.trends(everyone, Metric.parse("totalHoldSeconds"), grouping, 0, 20))
+                .isEqualTo(figures.trends(population, Metric.parse("totalHoldSeconds"), grouping, 0, 20));
+        assertThat(figures.trends(everyone, Metric.parse("workingLoadKg:deadlift"), grouping, 0, 20))
+                .isEqualTo(figures.trends(population, Metric.parse("workingLoadKg:deadlift"), grouping, 0, 20));
+        assertThat(figures.milestones(everyone, "hold-120s", grouping))
+                .isEqualTo(figures.milestones(population, "hold-120s", grouping));
+        assertThat(figures.cohorts(everyone, grouping)).isEqualTo(figures.cohorts(population, grouping));
     }
 
     @ParameterizedTest
