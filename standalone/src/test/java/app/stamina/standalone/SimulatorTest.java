@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +39,14 @@ class SimulatorTest {
             assertThat(first.decisionsRefused()).as("some decisions break the protocol").isPositive();
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("simulated " + ATHLETES + " of " + ATHLETES);
 
-            String trends = caughtUp(http, "/api/v1/cohorts/trends?metric=bestHoldSeconds&groupBy=tag:arm&weeks=0-8");
+            CaughtUp.await(app, Duration.ofMinutes(1));
+            String trends = http.get("/api/v1/cohorts/trends?metric=bestHoldSeconds&groupBy=tag:arm&weeks=0-8").text();
             assertThat(new ObjectMapper().readTree(trends).path("rows")).isNotEmpty();
 
             Simulator.Summary again = simulate(target, new ByteArrayOutputStream());
             assertThat(again.factsSent()).isEqualTo(first.factsSent());
-            assertThat(caughtUp(http, "/api/v1/cohorts/trends?metric=bestHoldSeconds&groupBy=tag:arm&weeks=0-8"))
+            CaughtUp.await(app, Duration.ofMinutes(1));
+            assertThat(http.get("/api/v1/cohorts/trends?metric=bestHoldSeconds&groupBy=tag:arm&weeks=0-8").text())
                     .as("the same seed is the same cohort: a second run is all duplicates").isEqualTo(trends);
 
             Reply csv = http.get("/api/v1/exports/athlete-weeks?format=csv");
@@ -71,20 +73,5 @@ class SimulatorTest {
     private static Simulator.Summary simulate(String target, ByteArrayOutputStream progress) throws Exception {
         return new Simulator(Simulator.Options.parse("simulate", "--athletes", Integer.toString(ATHLETES), "--weeks", "10",
                 "--seed", "7", "--target", target), new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
-    }
-
-    /** The answer once analytics has seen everything: the same twice in a row, a second apart. */
-    private static String caughtUp(StandaloneHttp http, String path) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String previous = null;
-        while (Instant.now().isBefore(deadline)) {
-            Thread.sleep(1000);
-            String current = http.get(path).text();
-            if (current.equals(previous)) {
-                return current;
-            }
-            previous = current;
-        }
-        throw new AssertionError("analytics did not settle");
     }
 }

@@ -67,8 +67,6 @@ final class StandaloneHttp {
         return reply.json().path("token").asText();
     }
 
-
-
     URI uri(String path) {
         return URI.create(base + path);
     }

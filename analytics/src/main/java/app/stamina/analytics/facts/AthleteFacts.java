@@ -22,6 +22,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,7 +57,8 @@ public class AthleteFacts implements Versioned {
     private List<String> tags = new ArrayList<>();
     /**
      * The newest {@code occurredAt} of this athlete's facts (and enrollment): the data cut-off is the newest of all
-     * athletes'. Decisions carry the server's clock, not the time of anything the athlete did, and do not move it.
+     * athletes'. Decisions carry the server's clock, not the time of anything the athlete did, and do not move it;
+     * they are dated no later than it ({@link #decidedAt}).
      */
     private Instant lastOccurredAt;
     private TreeMap<Integer, WeekFacts> weeks = new TreeMap<>();
@@ -99,9 +101,9 @@ public class AthleteFacts implements Versioned {
             case SetbackReported setback -> week(setback.occurredAt()).countSetback();
             case MilestoneReached reached -> reach(reached.milestone().code(), reached.occurredAt());
             case StrengthPhaseUnlocked unlocked -> reach(STRENGTH_UNLOCKED, unlocked.occurredAt());
-            case LoadIncreased increased -> reach(FIRST_LOAD_INCREASE, increased.occurredAt());
+            case LoadIncreased increased -> reach(FIRST_LOAD_INCREASE, decidedAt(increased.occurredAt()));
             case LiftStatusChanged status -> workingLoads.computeIfAbsent(status.lift().code(), lift -> new TreeMap<>())
-                    .put(day(status.occurredAt()), grams(status.workingLoad().kg()));
+                    .put(day(decidedAt(status.occurredAt())), grams(status.workingLoad().kg()));
             default -> {
                 // Other events do not change a research figure.
             }
@@ -115,6 +117,18 @@ public class AthleteFacts implements Versioned {
 
     private void reach(String milestone, OffsetDateTime at) {
         milestoneDays.putIfAbsent(milestone, (int) Math.max(0, ChronoUnit.DAYS.between(enrollDate, day(at))));
+    }
+
+    /**
+     * When a decision (a load set or raised) counts for research: decisions carry the server's clock, so one sent
+     * later than the session that earned it (an offline phone, an imported program) is dated at the athlete's
+     * latest fact before it instead.
+     */
+    private OffsetDateTime decidedAt(OffsetDateTime serverTime) {
+        if (lastOccurredAt == null || serverTime.toInstant().isBefore(lastOccurredAt)) {
+            return serverTime;
+        }
+        return lastOccurredAt.atOffset(ZoneOffset.UTC);
     }
 
     private void seen(OffsetDateTime at) {
