@@ -60,6 +60,11 @@ class DevTokens {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST_LIFETIME) > 0) {
             throw InvalidRequest.of("ttlSeconds", "must be 1 to " + LONGEST_LIFETIME.toSeconds());
         }
+        return Map.of("token", token(sub, roles, lifetime));
+    }
+
+    /** A token for {@code sub} with {@code roles}, signed with the embedded default's key. */
+    String token(String sub, List<String> roles, Duration lifetime) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer("stamina-standalone")
                 .subject(sub)
@@ -67,8 +72,7 @@ class DevTokens {
                 .expiresAt(clock.instant().plus(lifetime))
                 .claim("roles", roles)
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return Map.of("token", token);
     }
 }

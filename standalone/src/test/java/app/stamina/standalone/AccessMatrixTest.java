@@ -121,6 +121,10 @@ class AccessMatrixTest {
                 new Endpoint("GET", "/api/v1/admin/read-models/rebuild", null, ADMINS),
                 new Endpoint("GET", "/actuator/prometheus", null, ADMINS),
                 new Endpoint("GET", "/actuator/health", null, EVERYONE),
+                new Endpoint("GET", "/v3/api-docs", null, EVERYONE),
+                new Endpoint("GET", "/swagger-ui/index.html", null, EVERYONE),
+                new Endpoint("GET", "/", null, EVERYONE),
+                new Endpoint("GET", "/web/app.js", null, EVERYONE),
                 new Endpoint("POST", "/api/v1/dev/tokens", "{\"sub\":\"x\",\"roles\":[\"athlete\"]}", EVERYONE));
     }
 
@@ -164,6 +168,22 @@ class AccessMatrixTest {
                 HttpResponse.BodyHandlers.ofInputStream()).get(30, TimeUnit.SECONDS);
         response.body().close();
         return response.statusCode();
+    }
+
+    @Test
+    void theOpenApiDocumentPublishesEveryPathOfTheContractBehindABearerToken() throws Exception {
+        StandaloneHttp.Reply docs = http.send(HttpRequest.newBuilder(http.uri("/v3/api-docs")).GET());
+        assertThat(docs.json().path("openapi").asText()).startsWith("3.");
+        assertThat(docs.json().path("paths").properties().stream().map(Map.Entry::getKey).toList()).contains(
+                "/api/v1/athletes/{athleteId}/enrollment", "/api/v1/athletes/{athleteId}/holds",
+                "/api/v1/athletes/{athleteId}/reps", "/api/v1/athletes/{athleteId}/working-loads",
+                "/api/v1/athletes/{athleteId}/load-increases", "/api/v1/athletes/{athleteId}/setbacks",
+                "/api/v1/athletes/{athleteId}/resume", "/api/v1/athletes/{athleteId}/sync",
+                "/api/v1/athletes/{athleteId}/progress", "/api/v1/athletes/{athleteId}/stamina-trend",
+                "/api/v1/athletes/{athleteId}/timeline", "/api/v1/athletes/{athleteId}/progress/stream",
+                "/api/v1/cohorts", "/api/v1/cohorts/trends", "/api/v1/cohorts/milestones",
+                "/api/v1/exports/cohort-trends", "/api/v1/exports/athlete-weeks");
+        assertThat(docs.json().at("/components/securitySchemes/bearer-jwt/scheme").asText()).isEqualTo("bearer");
     }
 
     @Test

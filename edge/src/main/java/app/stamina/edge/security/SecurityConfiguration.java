@@ -1,6 +1,7 @@
 package app.stamina.edge.security;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,8 +49,17 @@ public class SecurityConfiguration {
 
     static final String ROLES_CLAIM = "roles";
 
+    /** What anyone may read: health, the contract (OpenAPI and Swagger UI) and the web page's files. */
+    static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs",
+        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/", "/index.html", "/web/**", "/favicon.ico"};
+
+    /**
+     * {@code stamina.security.metrics-public}: lets Prometheus scrape {@code /actuator/prometheus} without a token,
+     * for deployments where only the internal network reaches the services (docker-compose.yml).
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems,
+                            @Value("${stamina.security.metrics-public:false}") boolean metricsPublic) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -57,7 +67,10 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/prometheus").access((who, context) ->
+                                new AuthorizationDecision(metricsPublic || Actors.has(who.get(), Role.ADMIN)))
                         .requestMatchers("/api/v1/dev/tokens").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/athletes/{athleteId}/resume")
                         .hasAnyRole(Role.CLINICIAN.code(), Role.ADMIN.code())

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.http.HttpRequest;
@@ -28,10 +31,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The research export of a full simulated study, 1,000 athletes over 16 weeks sent by the simulator through the
- * public API, read back through HTTP as a stream and parsed row by row with real CSV and JSON parsers.
+ * A full simulated study, 1,000 athletes over 16 weeks sent by the simulator through the public API: its research
+ * exports read back through HTTP as streams and parsed row by row with real CSV and JSON parsers, and the web page
+ * drawing its charts in headless Chromium.
  */
-class LargeExportTest {
+class SimulatedStudyTest {
 
     private static final int ATHLETES = 1000;
     private static final int WEEKS = 16;
@@ -41,6 +45,8 @@ class LargeExportTest {
 
     @TempDir
     static Path dataDir;
+    @TempDir
+    static Path browserDir;
     private static ConfigurableApplicationContext app;
     private static StandaloneHttp http;
 
@@ -117,6 +123,36 @@ class LargeExportTest {
             }
             assertThat(count).isGreaterThan(16);
         }
+    }
+
+    @Test
+    void theWebPageDrawsAnAthletesTrendAndTheCohortsBandsAndCurves() throws Exception {
+        Chromium chromium = Chromium.find(browserDir).orElse(null);
+        Assumptions.assumeTrue(chromium != null, "no Chromium on this machine (apt-get install chromium; .ci/run does)");
+        String token = http.tokenFor("page-viewer", "clinician", "researcher");
+        String page = http.uri("/").toString() + "#token=" + token + "&athlete=sim-11-1&weeks=0-15";
+
+        String dom = chromium.dom(page, 10_000);
+        assertThat(dom).contains("class=\"best-hold\"").contains("class=\"band\"").contains("class=\"median\"")
+                .contains("class=\"survival\"").contains("tag:arm=A").contains("tag:arm=B")
+                .doesNotContain("class=\"message\"");
+
+        BufferedImage shot = ImageIO.read(chromium.screenshot(page, 900, 1500, 10_000).toFile());
+        assertThat(pixels(shot, 0x1f77b4)).as("blue lines: the athlete's holds, arm A's median and curve").isGreaterThan(1000);
+        assertThat(pixels(shot, 0xd62728)).as("red lines: arm B's median and curve").isGreaterThan(800);
+    }
+
+    /** How many pixels of the screenshot have exactly this colour. */
+    private static int pixels(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static Export export(String path, String contentType) throws Exception {
