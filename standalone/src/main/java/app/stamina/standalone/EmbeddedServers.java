@@ -11,8 +11,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Starts the servers of the embedded default before the application context is built, each keeping its data under
@@ -38,6 +42,7 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         postgres = PersistentPostgres.start(dataDir.resolve("postgres"), postgresPort);
         kafka = PersistentKafka.start(dataDir.resolve("kafka"));
         mongo = PersistentMongo.start(dataDir.resolve("mongo"));
+        writeEndpoints(dataDir.resolve("endpoints.properties"));
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedServers", Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
@@ -46,6 +51,23 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
                 "stamina.security.jwt.hmac-key-file", dataDir.resolve("security/jwt-hs256.key").toString())));
         // Registered before any bean, so destroyed after all of them.
         ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedServers", this);
+    }
+
+    /**
+     * Where the embedded servers listen, for tools beside the process (the benchmark harness, a backup with
+     * pg_dump): {@code postgres.url}, {@code kafka.bootstrap-servers}, {@code mongodb.uri}. Rewritten at each start.
+     */
+    private void writeEndpoints(Path file) {
+        Properties endpoints = new Properties();
+        endpoints.setProperty("postgres.url", postgres.getJdbcUrl("postgres", "postgres"));
+        endpoints.setProperty("postgres.user", "postgres");
+        endpoints.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
+        endpoints.setProperty("mongodb.uri", mongo.uri());
+        try (Writer out = Files.newBufferedWriter(file)) {
+            endpoints.store(out, "where this process's embedded servers listen");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
     }
 
     @Override

@@ -1,0 +1,183 @@
+package app.stamina.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone jar as the system under test: started as its own process on a fresh data directory, reached only
+ * through its public HTTP API (and, for the bare-store figures, through the endpoints file it writes).
+ */
+final class StandaloneUnderTest implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration coldStart;
+    private String adminToken;
+
+    private StandaloneUnderTest(Process process, int port, Path dataDir, Duration coldStart) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+        this.coldStart = coldStart;
+    }
+
+    static StandaloneUnderTest start(Path jar, Path dataDir, String heap) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
+                "--stamina.data-dir=" + dataDir, "--stamina.security.write-rate.enabled=false"))
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolveSibling("standalone.log").toFile())
+                .start();
+        StandaloneUnderTest system = new StandaloneUnderTest(process, port, dataDir, Duration.ZERO);
+        system.awaitHealthy();
+        StandaloneUnderTest ready = new StandaloneUnderTest(process, port, dataDir, Duration.ofNanos(System.nanoTime() - started));
+        ready.adminToken = ready.token("bench-admin", "admin");
+        return ready;
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the standalone process died; see standalone.log beside the data directory");
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the standalone process was not healthy within 3 minutes");
+    }
+
+    Duration coldStart() {
+        return coldStart;
+    }
+
+    /** Resident memory of the process in MiB (Linux {@code VmRSS}). */
+    double residentMib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    Properties endpoints() throws IOException {
+        Properties endpoints = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve("endpoints.properties"))) {
+            endpoints.load(in);
+        }
+        return endpoints;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpClient client() {
+        return http;
+    }
+
+    String adminToken() {
+        return adminToken;
+    }
+
+    String token(String sub, String... roles) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(java.util.Map.of("sub", sub, "roles", List.of(roles), "ttlSeconds", 86_400));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/dev/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("token").asText();
+    }
+
+    /** A POST with the admin token; anything but 2xx is an error. */
+    JsonNode post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return answer(path, response);
+    }
+
+    /** A GET with the admin token; anything but 2xx is an error. */
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return answer(path, response);
+    }
+
+    private static JsonNode answer(String path, HttpResponse<String> response) throws IOException {
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    /** The sum of a metric's series whose labels contain {@code labelFilter} (empty for all), from Prometheus text. */
+    double metric(String name, String labelFilter) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        double sum = 0;
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                String labels = line.contains("{") ? line.substring(line.indexOf('{'), line.indexOf('}') + 1) : "";
+                if (labels.contains(labelFilter)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Waits until both read sides have projected every appended event; returns how long that took. */
+    Duration awaitProjected(Duration atMost) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            double appended = metric("stamina_events_appended_total", "");
+            if (metric("stamina_events_projected_total", "consumer=\"stamina-query\"") >= appended
+                    && metric("stamina_events_projected_total", "consumer=\"stamina-analytics\"") >= appended) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the read sides did not catch up within " + atMost);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
