@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * straight for ratios, prints a table and writes the figures as JSON.
  *
  * <pre>java -jar benchmarks/target/stamina-benchmarks.jar [--athletes 10000] [--seconds 30] [--clients 16]
- *     [--post-clients 32] [--jar standalone/target/stamina-standalone.jar] [--out benchmarks/results.json]</pre>
+ *     [--post-clients 32] [--jar standalone/target/stamina-standalone.jar] [--out benchmarks/results.json]
+ *     [--heap 2g] [--profile true]</pre>
+ * With {@code --profile true} the standalone runs under Java Flight Recorder; the recording is written beside its
+ * data directory when it stops.
  */
 public final class Benchmarks {
 
@@ -60,7 +63,7 @@ public final class Benchmarks {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Map<String, String> options = new LinkedHashMap<>(Map.of("athletes", "10000", "seconds", "30", "clients", "16",
                 "post-clients", "32", "jar", "standalone/target/stamina-standalone.jar", "out", "benchmarks/results.json",
-                "heap", "2g"));
+                "heap", "2g", "profile", "false"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; options: " + options.keySet());
@@ -83,7 +86,8 @@ public final class Benchmarks {
         Path work = Files.createTempDirectory("stamina-bench");
         Path dataDir = work.resolve("data");
         log("starting %s on %s", options.get("jar"), dataDir);
-        system = StandaloneUnderTest.start(Path.of(options.get("jar")), dataDir, options.get("heap"));
+        Path recording = Boolean.parseBoolean(options.get("profile")) ? work.resolve("standalone.jfr") : null;
+        system = StandaloneUnderTest.start(Path.of(options.get("jar")), dataDir, options.get("heap"), recording);
         try {
             figures.add(new Figure("standalone cold start to healthy", system.coldStart().toMillis() / 1000.0, "s",
                     "<= 20 s", system.coldStart().toSeconds() < 20, null, null));

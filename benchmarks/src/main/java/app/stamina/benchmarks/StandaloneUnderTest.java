@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +40,22 @@ final class StandaloneUnderTest implements AutoCloseable {
         this.coldStart = coldStart;
     }
 
-    static StandaloneUnderTest start(Path jar, Path dataDir, String heap) throws IOException, InterruptedException {
+    /** Starts the jar with {@code -Xmx<heap>}; with {@code recording} set, under Java Flight Recorder into that file. */
+    static StandaloneUnderTest start(Path jar, Path dataDir, String heap, Path recording)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
-                "--stamina.data-dir=" + dataDir, "--stamina.security.write-rate.enabled=false"))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        if (recording != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--stamina.data-dir=" + dataDir,
+                "--stamina.security.write-rate.enabled=false"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("standalone.log").toFile())
                 .start();
