@@ -4,8 +4,6 @@ import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.event.RehabEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +13,13 @@ import java.util.Map;
 
 /**
  * A batch from the topic, read into events grouped by athlete in topic order. A message that is not a readable
- * event is counted, logged and left out; the rest of the batch goes on.
+ * event (malformed, or of a type this version does not know) is counted, logged and sent to the dead-letter topic;
+ * the rest of the batch goes on.
  */
 public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRecordedAt) {
 
-    private static final Logger log = LoggerFactory.getLogger(DecodedBatch.class);
-
     public static DecodedBatch of(List<ConsumerRecord<String, String>> records, ObjectMapper json,
-                                  ProjectionMetrics metrics) {
+                                  ProjectionMetrics metrics, DeadLetters deadLetters) {
         Map<String, List<Decoded>> byAthlete = new LinkedHashMap<>();
         Instant lastRecordedAt = null;
         for (ConsumerRecord<String, String> record : records) {
@@ -32,9 +29,8 @@ public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRec
                         .add(new Decoded(envelope, envelope.event(json)));
                 lastRecordedAt = envelope.recordedAt();
             } catch (EventEnvelope.UnreadableEvent unreadable) {
+                deadLetters.send(record, metrics.consumer(), unreadable.getMessage());
                 metrics.unreadable();
-                log.error("skipping unreadable message {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), unreadable.getMessage());
             }
         }
         return new DecodedBatch(byAthlete, lastRecordedAt);

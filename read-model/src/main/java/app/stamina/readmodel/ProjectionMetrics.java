@@ -24,18 +24,25 @@ public class ProjectionMetrics {
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
     private final Clock clock;
+    private final String consumer;
 
     public ProjectionMetrics(String consumer, MeterRegistry meters, Clock clock) {
         this.clock = clock;
+        this.consumer = consumer;
         this.projected = Counter.builder("stamina.events.projected").tag("consumer", consumer)
                 .description("Events applied to the read models").register(meters);
         this.unreadable = Counter.builder("stamina.events.unreadable").tag("consumer", consumer)
-                .description("Messages on the topic that are not readable events").register(meters);
+                .description("Messages on the topic that are not readable events, sent to the dead-letter topic")
+                .register(meters);
         Gauge.builder("stamina.projection.lag.events", lagEvents, AtomicLong::get).tag("consumer", consumer)
                 .description("Events on the topic not yet projected").register(meters);
         Gauge.builder("stamina.projection.lag.seconds", lagMillis, millis -> millis.get() / 1000.0)
                 .tag("consumer", consumer)
                 .description("Age of the last projected event while the projection is behind").register(meters);
+    }
+
+    public String consumer() {
+        return consumer;
     }
 
     public void unreadable() {

@@ -3,12 +3,17 @@ package app.stamina.readmodel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -26,6 +31,19 @@ public class ReadModelConfiguration {
     @Bean
     MongoJson mongoJson(ObjectMapper json) {
         return new MongoJson(json);
+    }
+
+    /** Dead letters go out with the producer settings of the events themselves (acks=all, idempotent). */
+    @Bean
+    DeadLetters deadLetters(KafkaProperties kafka) {
+        KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.buildProducerProperties(null),
+                new StringSerializer(), new StringSerializer());
+        return new DeadLetters(producer);
+    }
+
+    @Bean
+    NewTopic deadLetterTopic() {
+        return TopicBuilder.name(DeadLetters.TOPIC).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
     /**

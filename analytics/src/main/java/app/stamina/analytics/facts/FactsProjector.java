@@ -1,6 +1,7 @@
 package app.stamina.analytics.facts;
 
 import app.stamina.api.envelope.Topics;
+import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.DecodedBatch.Decoded;
 import app.stamina.readmodel.ProjectionMetrics;
@@ -29,10 +30,12 @@ public class FactsProjector {
     private final ObjectMapper json;
     private final ProjectionMetrics metrics;
     private final List<FactsListener> listeners;
+    private final DeadLetters deadLetters;
 
     public FactsProjector(AthleteFactsStore store, ObjectMapper json, MeterRegistry meters, Clock clock,
-                          List<FactsListener> listeners) {
+                          List<FactsListener> listeners, DeadLetters deadLetters) {
         this.store = store;
+        this.deadLetters = deadLetters;
         this.listeners = listeners;
         this.json = json;
         this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock);
@@ -41,7 +44,7 @@ public class FactsProjector {
     @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.analytics.consumer-group}",
             containerFactory = "analyticsListenerFactory", batch = "true")
     public void project(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
-        DecodedBatch batch = DecodedBatch.of(records, json, metrics);
+        DecodedBatch batch = DecodedBatch.of(records, json, metrics, deadLetters);
         apply(batch.byAthlete());
         metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);
     }

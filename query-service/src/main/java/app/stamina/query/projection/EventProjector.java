@@ -6,6 +6,7 @@ import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.timeline.Timeline;
 import app.stamina.query.timeline.TimelineEntry;
 import app.stamina.readmodel.DecodedBatch.Decoded;
+import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.ProjectionMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +36,12 @@ public class EventProjector {
     private final VersionWatch watch;
     private final ObjectMapper json;
     private final ProjectionMetrics metrics;
+    private final DeadLetters deadLetters;
 
     public EventProjector(AthleteViews athletes, Timeline timeline, VersionWatch watch, ObjectMapper json,
-                          MeterRegistry meters, Clock clock) {
+                          MeterRegistry meters, Clock clock, DeadLetters deadLetters) {
         this.athletes = athletes;
+        this.deadLetters = deadLetters;
         this.timeline = timeline;
         this.watch = watch;
         this.json = json;
@@ -48,7 +51,7 @@ public class EventProjector {
     @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.query.consumer-group}",
             containerFactory = "queryListenerFactory", batch = "true")
     public void project(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
-        DecodedBatch batch = DecodedBatch.of(records, json, metrics);
+        DecodedBatch batch = DecodedBatch.of(records, json, metrics, deadLetters);
         apply(batch.byAthlete());
         watch.batchWritten();
         metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);

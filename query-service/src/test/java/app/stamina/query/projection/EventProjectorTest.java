@@ -15,6 +15,7 @@ import app.stamina.query.athlete.AthleteView;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.athlete.AthleteViewsAccess;
 import app.stamina.query.timeline.Timeline;
+import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.MongoJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +77,7 @@ class EventProjectorTest {
         timeline = new Timeline(database, mongoJson);
         timeline.createIndexes();
         projector = new EventProjector(athletes, timeline, new VersionWatch(), JSON, new SimpleMeterRegistry(),
-                Clock.systemUTC());
+                Clock.systemUTC(), new DeadLetters(new MockProducer<>(true, null, new StringSerializer(), new StringSerializer())));
     }
 
     @Test
