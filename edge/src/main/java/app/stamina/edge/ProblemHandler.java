@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -44,6 +45,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AthleteNotFound.class)
     ProblemDetail athleteNotFound(AthleteNotFound e) {
         return Problems.athleteNotFound(e.athleteId());
+    }
+
+    /** A request the firewall will not read (a parameter name of control characters, say): it is malformed. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError("request",
+                "is malformed: its parameters or path contain characters that are not allowed"))));
     }
 
     @ExceptionHandler(Exception.class)

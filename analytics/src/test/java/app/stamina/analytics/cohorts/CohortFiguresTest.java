@@ -246,11 +246,7 @@ class CohortFiguresTest {
                 }
             }
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            assertThat(row.n()).as("n of %s week %d", row.key(), row.week()).isEqualTo(sorted.length);
-            assertThat(row.p25().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.25), within(1e-9));
-            assertThat(row.p50().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.5), within(1e-9));
-            assertThat(row.p75().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.75), within(1e-9));
-            assertThat(row.mean().doubleValue()).isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(0.005));
+            assertMatches(row, sorted);
         }
     }
 
@@ -265,11 +261,7 @@ class CohortFiguresTest {
                     .filter(id -> naiveKey(id, grouping.keys()).equals(keyString(row.key())))
                     .map(id -> naiveDeadlift(id, row.week())).filter(Objects::nonNull)
                     .mapToDouble(Double::doubleValue).sorted().toArray();
-            assertThat(row.n()).as("n of %s week %d", row.key(), row.week()).isEqualTo(sorted.length);
-            assertThat(row.p25().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.25), within(1e-9));
-            assertThat(row.p50().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.5), within(1e-9));
-            assertThat(row.p75().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.75), within(1e-9));
-            assertThat(row.mean().doubleValue()).isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(0.005));
+            assertMatches(row, sorted);
         }
     }
 
@@ -401,6 +393,15 @@ class CohortFiguresTest {
         CohortFigures.Trends trends = figures.trends(population, Metric.parse("sessions"), Grouping.parse(groupBy), 0, 8);
         assertThat(trends.rows()).allMatch(row -> row.n() >= 11);
         assertThat(trends.suppressedGroups()).isPositive();
+    }
+
+    /** The row's n, quartiles and mean are those of the sorted values computed straightforwardly. */
+    private static void assertMatches(CohortFigures.TrendRow row, double[] sorted) {
+            assertThat(row.n()).as("n of %s week %d", row.key(), row.week()).isEqualTo(sorted.length);
+            assertThat(row.p25().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.25), within(1e-9));
+            assertThat(row.p50().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.5), within(1e-9));
+            assertThat(row.p75().doubleValue()).isCloseTo(naiveQuantile(sorted, 0.75), within(1e-9));
+            assertThat(row.mean().doubleValue()).isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(0.005));
     }
 
     private static String keyString(Map<String, String> key) {

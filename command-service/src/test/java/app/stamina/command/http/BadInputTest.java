@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
@@ -169,6 +170,16 @@ class BadInputTest extends CommandHttpTest {
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hold 95 s")));
         assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.code()).isEqualTo("unsupported-media-type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "garbage", "/json"})
+    void aContentTypeThatNamesNoConcreteTypeIsUnsupportedMediaType(String contentType) {
+        Reply reply = http.send(HttpRequest.newBuilder(http.uri("/api/v1/athletes/" + ATHLETE + "/holds"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(hold(id(), nov(3), 61))));
+        assertThat(reply.status()).as(contentType).isEqualTo(415);
         assertThat(reply.code()).isEqualTo("unsupported-media-type");
     }
 

@@ -3,6 +3,7 @@ package app.stamina.query.athlete;
 import app.stamina.edge.AthleteNotFound;
 import app.stamina.query.http.NotCaughtUp;
 import app.stamina.query.projection.VersionWatch;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -12,30 +13,32 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Reads an athlete's document, first waiting (up to 5 s) for it to reach the {@code minVersion} a client's own
- * write returned: read-your-writes across the command and query services.
+ * Reads an athlete's document, first waiting (up to {@code stamina.query.catch-up-wait}, 5 s) for it to reach the
+ * {@code minVersion} a client's own write returned: read-your-writes across the command and query services.
  */
 @Service
 public class AthleteReads {
 
-    static final Duration CATCH_UP = Duration.ofSeconds(5);
     private static final Duration RECHECK = Duration.ofMillis(100);
 
     private final AthleteViews views;
     private final VersionWatch watch;
     private final Clock clock;
+    private final Duration catchUpWait;
 
-    public AthleteReads(AthleteViews views, VersionWatch watch, Clock clock) {
+    public AthleteReads(AthleteViews views, VersionWatch watch, Clock clock,
+                        @Value("${stamina.query.catch-up-wait:5s}") Duration catchUpWait) {
         this.views = views;
         this.watch = watch;
         this.clock = clock;
+        this.catchUpWait = catchUpWait;
     }
 
     public AthleteView read(String athleteId, Long minVersion) {
         if (minVersion == null) {
             return views.find(athleteId).orElseThrow(() -> new AthleteNotFound(athleteId));
         }
-        Instant deadline = clock.instant().plus(CATCH_UP);
+        Instant deadline = clock.instant().plus(catchUpWait);
         while (true) {
             Optional<AthleteView> view = views.find(athleteId);
             if (view.isPresent() && view.get().version() >= minVersion) {
