@@ -1,6 +1,7 @@
 package app.stamina.command;
 
 import app.stamina.api.envelope.Topics;
+import app.stamina.api.event.EventRevisions;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
 import app.stamina.command.relay.ActorMetaData;
@@ -27,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -52,6 +54,15 @@ import java.util.UUID;
 public class CommandServiceConfiguration {
 
     /** Keeps recently used programs in memory; with snapshots, an athlete with 20,000 events loads like a new one. */
+    /**
+     * Events are stored with their current revision ({@code payloadRevision}, from {@link EventRevisions}), so that
+     * {@code StoredEventUpcaster} knows an older row when it reads one.
+     */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return payloadType -> EventRevisions.currentRevision(payloadType.getSimpleName());
+    }
+
     @Bean
     Cache rehabProgramCache() {
         return new WeakReferenceCache();

@@ -119,7 +119,7 @@ class CohortFiguresTest {
                         false, Load.kg(String.valueOf(kg + 5)), UUID.randomUUID()));
             }
             if (random.nextInt(40) == 0) {
-                events.add(new SetbackReported(UUID.randomUUID(), athlete, at.plusMinutes(30), Severity.MILD,
+                events.add(SetbackReported.of(UUID.randomUUID(), athlete, at.plusMinutes(30), Severity.MILD,
                         List.of(Symptom.STIFFNESS), null));
             }
         }

@@ -2,11 +2,13 @@ package app.stamina.api.envelope;
 
 import app.stamina.api.AthleteId;
 import app.stamina.api.event.ClientEvent;
+import app.stamina.api.event.EventRevisions;
 import app.stamina.api.event.RehabEvent;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,12 +38,18 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
                 recordedAt, actor, json.valueToTree(event));
     }
 
-    /** The event inside, or an exception naming what is wrong with it (unknown type, malformed payload). */
+    /**
+     * The event inside, in its current form (an envelope published before an event changed is upcast, see
+     * {@link EventRevisions}), or an exception naming what is wrong with it (unknown type, malformed payload).
+     */
     public RehabEvent event(ObjectMapper json) throws UnreadableEvent {
         Class<? extends RehabEvent> eventClass = EventTypes.classOf(type)
                 .orElseThrow(() -> new UnreadableEvent("unknown event type " + type));
+        if (!(payload instanceof ObjectNode fields)) {
+            throw new UnreadableEvent("malformed " + type + " payload: not an object");
+        }
         try {
-            return json.treeToValue(payload, eventClass);
+            return json.treeToValue(EventRevisions.upcast(type, fields.deepCopy()), eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableEvent("malformed " + type + " payload: " + e.getMessage());
         }

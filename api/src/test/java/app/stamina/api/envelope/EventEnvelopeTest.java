@@ -4,8 +4,12 @@ import app.stamina.api.AthleteId;
 import app.stamina.api.Milestone;
 import app.stamina.api.StaminaJson;
 import app.stamina.api.event.MilestoneReached;
+import app.stamina.api.event.RehabEvent;
+import app.stamina.api.event.SetbackReported;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -51,5 +55,19 @@ class EventEnvelopeTest {
         assertThatThrownBy(() -> EventEnvelope.read("{\"eventId\":\"x\",\"type\":\"HoldCompleted\",\"athleteId\":\"ada\","
                 + "\"version\":1,\"payload\":{\"durationSeconds\":\"long\"}}", JSON).event(JSON))
                 .isInstanceOf(EventEnvelope.UnreadableEvent.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"numbness, true", "stiffness, false"})
+    void aSetbackPublishedBeforeRevision2ReadsWithItsRedFlagWorkedOut(String symptom, boolean redFlagged) throws Exception {
+        String revision1 = """
+                {"eventId":"x","type":"SetbackReported","athleteId":"ada","version":7,
+                 "occurredAt":"2026-11-24T18:05:00+01:00","recordedAt":"2026-11-24T17:05:01Z",
+                 "payload":{"eventId":"6f1c2a9e-3b7d-4e0a-9c55-0d2f1b7e8a10","athleteId":"ada",
+                            "occurredAt":"2026-11-24T18:05:00+01:00","severity":"mild","symptoms":["%s"],"note":null}}"""
+                .formatted(symptom);
+        RehabEvent event = EventEnvelope.read(revision1, JSON).event(JSON);
+        assertThat(event).isInstanceOf(SetbackReported.class);
+        assertThat(((SetbackReported) event).redFlagged()).isEqualTo(redFlagged);
     }
 }

@@ -90,11 +90,11 @@ class EventJsonTest {
                          "workingLoad":{"value":135,"unit":"lb","kg":61.23496995},"readyForMore":true,
                          "nextMaxLoad":{"value":155,"unit":"lb","kg":70.30681735},
                          "causedBy":"0b8e4f62-1a3c-4d5e-8f70-9a1b2c3d4e5f"}"""),
-                Arguments.of(new SetbackReported(ID, ADA, AT, Severity.MODERATE,
+                Arguments.of(SetbackReported.of(ID, ADA, AT, Severity.MODERATE,
                         List.of(Symptom.SPASM, Symptom.BLADDER_OR_BOWEL_CHANGE), "twinge"), """
                         {"eventId":"6f1c2a9e-3b7d-4e0a-9c55-0d2f1b7e8a10","athleteId":"ada",
                          "occurredAt":"2026-11-24T18:05:00+01:00","severity":"moderate",
-                         "symptoms":["spasm","bladder-or-bowel-change"],"note":"twinge"}"""),
+                         "symptoms":["spasm","bladder-or-bowel-change"],"note":"twinge","redFlagged":true}"""),
                 Arguments.of(new LoadDecreased(ADA, AT, Lift.SQUAT, Load.kg("60"), Load.kg("52.5"), CAUSE), """
                         {"athleteId":"ada","occurredAt":"2026-11-24T18:05:00+01:00","lift":"squat",
                          "fromLoad":{"value":60,"unit":"kg","kg":60},"toLoad":{"value":52.5,"unit":"kg","kg":52.5},

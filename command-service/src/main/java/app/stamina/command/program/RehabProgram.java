@@ -206,7 +206,7 @@ public class RehabProgram {
 
     private Outcome.SetbackRecorded reportSetback(ReportSetback command, ProtocolRules rules) {
         assertAfterEnrollment(command);
-        SetbackReported setback = new SetbackReported(command.eventId(), athleteId, command.occurredAt(),
+        SetbackReported setback = SetbackReported.of(command.eventId(), athleteId, command.occurredAt(),
                 command.severity(), command.symptoms(), command.note());
         apply(setback);
         List<String> consequences = new ArrayList<>(List.of("eligibility-reset"));

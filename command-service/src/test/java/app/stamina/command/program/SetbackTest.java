@@ -55,7 +55,7 @@ class SetbackTest {
         ReportSetback mild = setback(nov(19), Severity.MILD, Symptom.STIFFNESS);
         fixture.givenCommands(concat(withDeadliftAt135lb(), session(nov(16), 3, 5, LB_135), session(nov(18), 3, 5, LB_135)))
                 .when(mild)
-                .expectEvents(new SetbackReported(mild.eventId(), ADA, nov(19), Severity.MILD,
+                .expectEvents(SetbackReported.of(mild.eventId(), ADA, nov(19), Severity.MILD,
                                 List.of(Symptom.STIFFNESS), "felt a twinge"),
                         new LiftStatusChanged(ADA, nov(19), Lift.DEADLIFT, LB_135, false, Load.lb("155"), mild.eventId()))
                 .expectResultMessagePayloadMatching(outcome(Outcome.SetbackRecorded.class,
@@ -80,7 +80,7 @@ class SetbackTest {
                         setWorkingLoad(Lift.BENCH_PRESS, Load.kg("40")))))
                 .when(moderate)
                 .expectEvents(
-                        new SetbackReported(moderate.eventId(), ADA, nov(19), Severity.MODERATE, List.of(Symptom.SPASM),
+                        SetbackReported.of(moderate.eventId(), ADA, nov(19), Severity.MODERATE, List.of(Symptom.SPASM),
                                 "felt a twinge"),
                         new LoadDecreased(ADA, nov(19), Lift.DEADLIFT, LB_135, Load.lb("120"), moderate.eventId()),
                         new LoadDecreased(ADA, nov(19), Lift.SQUAT, Load.kg("60"), Load.kg("52.5"), moderate.eventId()),
@@ -99,7 +99,7 @@ class SetbackTest {
         fixture.givenCommands(withDeadliftAt135lb())
                 .when(severe)
                 .expectEvents(
-                        new SetbackReported(severe.eventId(), ADA, nov(19), Severity.SEVERE,
+                        SetbackReported.of(severe.eventId(), ADA, nov(19), Severity.SEVERE,
                                 List.of(Symptom.SHARP_PAIN), "felt a twinge"),
                         new ReturnedToStaminaPhase(ADA, nov(19), severe.eventId()))
                 .expectResultMessagePayloadMatching(outcome(Outcome.SetbackRecorded.class,
@@ -149,7 +149,7 @@ class SetbackTest {
         fixture.givenCommands(withDeadliftAt135lb())
                 .when(numb)
                 .expectEvents(
-                        new SetbackReported(numb.eventId(), ADA, nov(19), Severity.MILD,
+                        SetbackReported.of(numb.eventId(), ADA, nov(19), Severity.MILD,
                                 List.of(Symptom.STIFFNESS, Symptom.NUMBNESS), "felt a twinge"),
                         new ProgramPaused(ADA, nov(19), List.of(Symptom.NUMBNESS), numb.eventId()))
                 .expectResultMessagePayloadMatching(outcome(Outcome.SetbackRecorded.class, "the program is paused",
