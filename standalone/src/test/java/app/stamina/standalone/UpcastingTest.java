@@ -3,10 +3,8 @@ package app.stamina.standalone;
 import app.stamina.api.envelope.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,13 +97,7 @@ class UpcastingTest {
 
     /** The envelope of the athlete's event with {@code version}, read from the topic. */
     private static JsonNode envelope(String bootstrap, long version) throws Exception {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.EVENTS));
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromTheStart(bootstrap, Topics.EVENTS)) {
             Instant deadline = Instant.now().plusSeconds(30);
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
             while (Instant.now().isBefore(deadline)) {
