@@ -5,14 +5,18 @@ import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.envelope.Topics;
 import app.stamina.standalone.StandaloneHttp.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills the standalone process (SIGKILL) in the middle of a stream of writes, three times, restarting it on the same
- * data directory each time. Every write that was answered 2xx must then be in the event store, on the topic and in
- * the read models exactly once, with each athlete's versions contiguous everywhere.
+ * data directory each time. Every write that was answered 2xx must then be in the event store, on the topic, in
+ * the read models and in analytics' research facts exactly once, with each athlete's versions contiguous everywhere.
  */
 class CrashTest {
 
@@ -79,7 +83,8 @@ class CrashTest {
             Map<String, Long> latest = new HashMap<>();
             acked.values().forEach(a -> latest.merge(a.athlete(), a.version(), Math::max));
             for (String athlete : athletes) {
-                assertReadModelsHoldEachWriteOnce(http, athlete, latest.getOrDefault(athlete, 1L));
+                Timeline timeline = assertReadModelsHoldEachWriteOnce(http, athlete, latest.getOrDefault(athlete, 1L));
+                assertResearchFactsHoldEachEventOnce(athlete, timeline);
             }
             assertTopicHoldsEachWriteOnce(athletes);
             for (Acked write : acked.values()) {
@@ -111,7 +116,11 @@ class CrashTest {
         }
     }
 
-    private void assertReadModelsHoldEachWriteOnce(StandaloneHttp http, String athlete, long latest) throws Exception {
+    /** What the timeline read model holds of an athlete: its last version and the seconds of its counted holds. */
+    record Timeline(long version, long countedHoldSeconds) {
+    }
+
+    private Timeline assertReadModelsHoldEachWriteOnce(StandaloneHttp http, String athlete, long latest) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         Reply progress = http.get("/api/v1/athletes/" + athlete + "/progress?minVersion=" + latest);
         while (progress.status() == 503 && Instant.now().isBefore(deadline)) {
@@ -122,11 +131,15 @@ class CrashTest {
 
         List<Long> versions = new ArrayList<>();
         Map<String, Long> versionOfEventId = new HashMap<>();
+        long countedHoldSeconds = 0;
         long after = 0;
         while (true) {
             JsonNode page = http.get("/api/v1/athletes/" + athlete + "/timeline?limit=1000&after=" + after).json();
             for (JsonNode event : page.path("events")) {
                 versions.add(event.path("version").asLong());
+                if (event.path("type").asText().equals("HoldCompleted") && event.at("/data/countsTowardProgress").asBoolean()) {
+                    countedHoldSeconds += event.at("/data/durationSeconds").asLong();
+                }
                 assertThat(versionOfEventId.put(event.path("eventId").asText(), event.path("version").asLong()))
                         .as("eventId %s appears once", event.path("eventId").asText()).isNull();
             }
@@ -140,22 +153,34 @@ class CrashTest {
         acked.values().stream().filter(a -> a.athlete().equals(athlete))
                 .forEach(a -> assertThat(versionOfEventId.get(a.eventId())).as("in the timeline: %s", a)
                         .isNotNull().isBetween(a.version() - 5, a.version()));
+        return new Timeline(version, countedHoldSeconds);
+    }
+
+    /** Analytics' research document of the athlete has applied every event once: same version, same hold seconds. */
+    private void assertResearchFactsHoldEachEventOnce(String athlete, Timeline timeline) throws Exception {
+        try (MongoClient mongo = MongoClients.create(endpoints().getProperty("mongodb.uri"))) {
+            MongoCollection<Document> facts = mongo.getDatabase("stamina").getCollection("athleteFacts");
+            Instant deadline = Instant.now().plusSeconds(90);
+            Document research = facts.find(Filters.eq("_id", athlete)).first();
+            while ((research == null || research.get("version", Number.class).longValue() < timeline.version())
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                research = facts.find(Filters.eq("_id", athlete)).first();
+            }
+            assertThat(research).as("research facts of %s", athlete).isNotNull();
+            assertThat(research.get("version", Number.class).longValue()).isEqualTo(timeline.version());
+            long seconds = research.get("weeks", Document.class).values().stream()
+                    .mapToLong(week -> ((Document) week).get("totalHoldSeconds", Number.class).longValue()).sum();
+            assertThat(seconds).as("counted hold seconds of %s in the research facts", athlete)
+                    .isEqualTo(timeline.countedHoldSeconds());
+        }
     }
 
     private void assertTopicHoldsEachWriteOnce(List<String> athletes) throws Exception {
-        Properties ports = new Properties();
-        try (InputStream in = Files.newInputStream(dataDir.resolve("kafka/ports.properties"))) {
-            ports.load(in);
-        }
         Map<String, List<Long>> versions = new HashMap<>();
         Map<String, Integer> timesPublished = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.getProperty("broker"),
-                ConsumerConfig.GROUP_ID_CONFIG, "crash-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.EVENTS));
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromTheStart(
+                endpoints().getProperty("kafka.bootstrap-servers"), Topics.EVENTS)) {
             Instant quietSince = Instant.now();
             while (Duration.between(quietSince, Instant.now()).toSeconds() < 5) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -172,5 +197,14 @@ class CrashTest {
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, published.size()).boxed().toList());
         }
         acked.keySet().forEach(eventId -> assertThat(timesPublished.get(eventId)).as("published once: %s", eventId).isEqualTo(1));
+    }
+
+    /** Where the last start of the process put its embedded servers. */
+    private Properties endpoints() throws IOException {
+        Properties endpoints = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve("endpoints.properties"))) {
+            endpoints.load(in);
+        }
+        return endpoints;
     }
 }
