@@ -96,14 +96,14 @@ public final class Benchmarks {
             figures.add(new Figure("idle resident memory", idle, "MiB", "<= 1536 MiB", idle <= 1536, null, null));
 
             double syncRate = offlineSync();
-            singleFactPosts();
-            lagAtSeventyPercent(syncRate * 0.7);
-            progressReads();
-            cohortTrends();
-            athleteWeeksExport();
-            longHistory();
-            rebuild();
-            bareStores();
+            attempt("single-fact POSTs", this::singleFactPosts);
+            attempt("projection lag at 70 %", () -> lagAtSeventyPercent(syncRate * 0.7));
+            attempt("progress reads", this::progressReads);
+            attempt("cohort trends", this::cohortTrends);
+            attempt("athlete-weeks export", this::athleteWeeksExport);
+            attempt("long history", this::longHistory);
+            attempt("rebuild", this::rebuild);
+            attempt("bare stores", this::bareStores);
         } finally {
             system.close();
         }
@@ -118,6 +118,21 @@ public final class Benchmarks {
         report.put("figures", figures);
         JSON.writeValue(out.toFile(), report);
         log("figures written to %s; the standalone's log is in %s", out.toAbsolutePath(), work.resolve("standalone.log"));
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /** Runs a phase; one that fails is a figure of its own in the table, and the next phases still run. */
+    private void attempt(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception e) {
+            log("%s failed: %s", name, e.getMessage());
+            figures.add(new Figure(name + " FAILED: " + e.getMessage(), Double.NaN, "", "", false, null, null));
+        }
     }
 
     /** Enroll the study and upload 26 weeks of holds per athlete, one sync each, from 16 clients; all projected. */
