@@ -132,8 +132,12 @@ final class PersistentKafka implements AutoCloseable {
             }
             return ports;
         }
-        ports.setProperty("broker", Integer.toString(freePort()));
-        ports.setProperty("controller", Integer.toString(freePort()));
+        // Both sockets open at once, so that the two ports differ.
+        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ports.setProperty("broker", Integer.toString(broker.getLocalPort()));
+            ports.setProperty("controller", Integer.toString(controller.getLocalPort()));
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             ports.store(out, "Ports of the embedded Kafka broker, kept across restarts");
         }
