@@ -30,14 +30,13 @@ final class StandaloneUnderTest implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Duration coldStart;
+    private Duration coldStart;
     private String adminToken;
 
-    private StandaloneUnderTest(Process process, int port, Path dataDir, Duration coldStart) {
+    private StandaloneUnderTest(Process process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
         this.dataDir = dataDir;
-        this.coldStart = coldStart;
     }
 
     /** Starts the jar with {@code -Xmx<heap>}; with {@code recording} set, under Java Flight Recorder into that file. */
@@ -59,11 +58,11 @@ final class StandaloneUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("standalone.log").toFile())
                 .start();
-        StandaloneUnderTest system = new StandaloneUnderTest(process, port, dataDir, Duration.ZERO);
+        StandaloneUnderTest system = new StandaloneUnderTest(process, port, dataDir);
         system.awaitHealthy();
-        StandaloneUnderTest ready = new StandaloneUnderTest(process, port, dataDir, Duration.ofNanos(System.nanoTime() - started));
-        ready.adminToken = ready.token("bench-admin", "admin");
-        return ready;
+        system.coldStart = Duration.ofNanos(System.nanoTime() - started);
+        system.adminToken = system.token("bench-admin", "admin");
+        return system;
     }
 
     private void awaitHealthy() throws InterruptedException {

@@ -144,12 +144,6 @@ final class PersistentKafka implements AutoCloseable {
         return ports;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
         server.shutdown();

@@ -54,7 +54,7 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedWriteIsStoredPublishedAndProjectedExactlyOnce() throws Exception {
-        int port = PersistentKafka.freePort();
+        int port = StandaloneProcess.freePort();
         StandaloneHttp http = new StandaloneHttp(port);
         StandaloneProcess app = StandaloneProcess.start(dataDir, port);
         try {

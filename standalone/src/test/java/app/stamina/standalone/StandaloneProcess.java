@@ -73,6 +73,11 @@ final class StandaloneProcess implements AutoCloseable {
         return ports;
     }
 
+    /** A free port for the process's HTTP server. */
+    static int freePort() throws IOException {
+        return freePortsOtherThan(Set.of(), 1)[0];
+    }
+
     /** {@code count} distinct free ports, none of them {@code taken}. */
     private static int[] freePortsOtherThan(Set<Integer> taken, int count) throws IOException {
         List<ServerSocket> held = new ArrayList<>();
