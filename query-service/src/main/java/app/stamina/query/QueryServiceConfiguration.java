@@ -1,9 +1,7 @@
 package app.stamina.query;
 
 import app.stamina.edge.EdgeConfiguration;
-import app.stamina.query.timeline.Timeline;
 import app.stamina.readmodel.ReadModelConfiguration;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +26,5 @@ public class QueryServiceConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, String> queryListenerFactory(
             KafkaProperties kafka, @Value("${stamina.query.concurrency}") int concurrency) {
         return ReadModelConfiguration.batchListeners(kafka, concurrency);
-    }
-
-    @Bean
-    SmartInitializingSingleton readModelIndexes(Timeline timeline) {
-        return timeline::createIndexes;
     }
 }

@@ -1,12 +1,8 @@
 package app.stamina.readmodel;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -16,35 +12,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Documents, one per athlete, that a projection replaces only with a newer version of themselves: a writer that
- * lost a race to a newer one (a rebalance, a redelivery) changes nothing.
+ * Documents, one per athlete, that a projection replaces only with a newer version of themselves, each write a
+ * compare-and-set on the version it read ({@link VersionedWrites}): a writer that lost a race reads the document
+ * again and applies its events to that; events it already holds change nothing.
  */
 public class VersionedDocuments<T extends Versioned> {
 
-    private static final int DUPLICATE_KEY = 11000;
-
     private final MongoCollection<Document> collection;
+    private final VersionedWrites writes;
     private final MongoJson mongoJson;
     private final Class<T> type;
 
     public VersionedDocuments(MongoCollection<Document> collection, MongoJson mongoJson, Class<T> type) {
         this.collection = collection;
+        this.writes = new VersionedWrites(collection);
         this.mongoJson = mongoJson;
         this.type = type;
     }
 
     public Optional<T> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
+        return Optional.ofNullable(collection.find(Filters.eq(VersionedWrites.ID, id)).first())
                 .map(document -> mongoJson.fromDocument(document, type));
     }
 
     public Map<String, T> findAll(Collection<String> ids) {
         Map<String, T> found = new HashMap<>();
-        collection.find(Filters.in("_id", ids)).forEach(document -> {
+        collection.find(Filters.in(VersionedWrites.ID, ids)).forEach(document -> {
             T value = mongoJson.fromDocument(document, type);
             found.put(value.id(), value);
         });
@@ -62,42 +61,67 @@ public class VersionedDocuments<T extends Versioned> {
     }
 
     /**
-     * Applies a batch, athlete by athlete in topic order, to their documents (new ones made by {@code create}) and
-     * saves the documents that changed, which it returns.
+     * Applies a batch, document by document in topic order, to the stored documents (new ones made by
+     * {@code create}) and saves those that changed, which it returns.
      */
-    public List<T> applyAll(Map<String, List<DecodedBatch.Decoded>> byAthlete, Function<String, T> create) {
-        Map<String, T> documents = findAll(byAthlete.keySet());
+    public List<T> applyAll(Map<String, List<DecodedBatch.Decoded>> byId, Function<String, T> create) {
         List<T> changed = new ArrayList<>();
-        byAthlete.forEach((id, events) -> {
-            T document = documents.computeIfAbsent(id, create);
-            boolean any = false;
-            for (DecodedBatch.Decoded decoded : events) {
-                any |= document.apply(decoded.envelope(), decoded.event());
-            }
-            if (any) {
-                changed.add(document);
-            }
-        });
-        saveAll(changed);
+        Map<String, List<DecodedBatch.Decoded>> pending = byId;
+        while (!pending.isEmpty()) {
+            Map<String, T> stored = findAll(pending.keySet());
+            Map<String, Long> readVersions = new HashMap<>();
+            List<T> applied = new ArrayList<>();
+            pending.forEach((id, events) -> {
+                T document = stored.get(id);
+                if (document == null) {
+                    document = create.apply(id);
+                } else {
+                    readVersions.put(id, document.version());
+                }
+                boolean any = false;
+                for (DecodedBatch.Decoded decoded : events) {
+                    any |= document.apply(decoded.envelope(), decoded.event());
+                }
+                if (any) {
+                    applied.add(document);
+                }
+            });
+            Set<String> lost = saveOver(applied, readVersions);
+            applied.stream().filter(document -> !lost.contains(document.id())).forEach(changed::add);
+            pending = byId.entrySet().stream().filter(entry -> lost.contains(entry.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
         return changed;
     }
 
+    /** Saves each document unless the stored one is as new or newer. */
     public void saveAll(Collection<T> values) {
-        if (values.isEmpty()) {
-            return;
+        Collection<T> pending = values;
+        while (!pending.isEmpty()) {
+            Map<String, Long> stored = writes.versions(pending.stream().map(Versioned::id).toList());
+            List<T> newer = pending.stream()
+                    .filter(value -> stored.getOrDefault(value.id(), 0L) < value.version()).toList();
+            Set<String> lost = saveOver(newer, stored);
+            pending = newer.stream().filter(value -> lost.contains(value.id())).toList();
         }
-        List<WriteModel<Document>> writes = values.stream()
-                .<WriteModel<Document>>map(value -> new ReplaceOneModel<>(
-                        Filters.and(Filters.eq("_id", value.id()), Filters.lt("version", value.version())),
-                        mongoJson.toDocument(value), new ReplaceOptions().upsert(true)))
-                .toList();
-        try {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                throw e;
-            }
+    }
+
+    /** Writes each document over the version it was read at, or inserts it where none was stored. */
+    private Set<String> saveOver(List<T> values, Map<String, Long> readVersions) {
+        List<VersionedWrites.Write> batch = new ArrayList<>(values.size());
+        for (T value : values) {
+            beforeWrite(value);
+            Document document = mongoJson.toDocument(value);
+            Long read = readVersions.get(value.id());
+            batch.add(read == null ? VersionedWrites.insert(value.id(), value.version(), document)
+                    : new VersionedWrites.Write(value.id(), value.version(),
+                    new ReplaceOneModel<>(VersionedWrites.at(value.id(), read), document)));
         }
+        return writes.writeAll(batch);
+    }
+
+    /** What a store adds to each document as it is written. */
+    protected void beforeWrite(T value) {
     }
 
     public void deleteAll() {

@@ -8,7 +8,6 @@ import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +29,8 @@ public class AthleteFactsStore extends VersionedDocuments<AthleteFacts> {
     }
 
     @Override
-    public void saveAll(Collection<AthleteFacts> athletes) {
-        athletes.forEach(athlete -> athlete.touch(clock.instant()));
-        super.saveAll(athletes);
+    protected void beforeWrite(AthleteFacts athlete) {
+        athlete.touch(clock.instant());
     }
 
     /** The documents written at or after {@code millis} (epoch milliseconds), one at a time. */

@@ -4,7 +4,6 @@ import app.stamina.api.envelope.Topics;
 import app.stamina.query.athlete.AthleteView;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.timeline.Timeline;
-import app.stamina.query.timeline.TimelineEntry;
 import app.stamina.readmodel.DecodedBatch.Decoded;
 import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
@@ -17,7 +16,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,9 +60,7 @@ public class EventProjector {
      * once an athlete's document shows a version, the timeline holds it too.
      */
     void apply(Map<String, List<Decoded>> byAthlete) {
-        List<TimelineEntry> entries = new ArrayList<>();
-        byAthlete.values().forEach(events -> events.forEach(decoded -> entries.add(TimelineEntry.of(decoded.envelope()))));
-        timeline.saveAll(entries);
+        timeline.applyAll(byAthlete);
         athletes.applyAll(byAthlete, AthleteView::of);
     }
 }
