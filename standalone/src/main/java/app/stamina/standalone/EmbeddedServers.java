@@ -1,6 +1,9 @@
 package app.stamina.standalone;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,19 +18,29 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Starts the servers of the embedded default before the application context is built, each keeping its data under
  * {@code stamina.data-dir}: PostgreSQL (the event store), a KRaft Kafka broker (the topic) and a MongoDB-protocol
- * server (the read models). The services reach them through their usual settings and drivers, exactly as they
+ * server (the read models). A broker or MongoDB server given by its usual setting ({@code spring.kafka.bootstrap-servers},
+ * {@code spring.data.mongodb.uri}) is used instead of the embedded one. The services reach them through their usual settings and drivers, exactly as they
  * reach the real ones in production. They stop after everything else when the application stops. The key that
  * signs the embedded default's own tokens is kept there too.
  */
 final class EmbeddedServers implements ApplicationContextInitializer<ConfigurableApplicationContext>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
+    private static final String KAFKA = "spring.kafka.bootstrap-servers";
+    private static final String MONGODB = "spring.data.mongodb.uri";
 
     private EmbeddedPostgres postgres;
     private PersistentKafka kafka;
@@ -40,29 +53,59 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         log.info("embedded servers keep their data in {}", dataDir);
         int postgresPort = environment.getProperty("stamina.embedded.postgres-port", Integer.class, 0);
         postgres = PersistentPostgres.start(dataDir.resolve("postgres"), postgresPort);
-        kafka = PersistentKafka.start(dataDir.resolve("kafka"));
-        mongo = PersistentMongo.start(dataDir.resolve("mongo"));
-        writeEndpoints(dataDir.resolve("endpoints.properties"));
-        environment.getPropertySources().addFirst(new MapPropertySource("embeddedServers", Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.data.mongodb.uri", mongo.uri(),
-                "stamina.security.jwt.hmac-key-file", dataDir.resolve("security/jwt-hs256.key").toString())));
+                "stamina.security.jwt.hmac-key-file", dataDir.resolve("security/jwt-hs256.key").toString()));
+        String bootstrapServers = environment.getProperty(KAFKA);
+        if (bootstrapServers == null) {
+            kafka = PersistentKafka.start(dataDir.resolve("kafka"));
+            bootstrapServers = kafka.bootstrapServers();
+            settings.put(KAFKA, bootstrapServers);
+        }
+        String mongoUri = environment.getProperty(MONGODB);
+        if (mongoUri == null) {
+            mongo = PersistentMongo.start(dataDir.resolve("mongo"));
+            mongoUri = mongo.uri();
+            settings.put(MONGODB, mongoUri);
+            if (mongo.formatChanged()) {
+                replayTopic(bootstrapServers, environment);
+            }
+        }
+        writeEndpoints(dataDir.resolve("endpoints.properties"), bootstrapServers, mongoUri);
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedServers", settings));
         // Registered before any bean, so destroyed after all of them.
         ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedServers", this);
+    }
+
+    /** The read models were dropped: their consumer groups start again from the beginning of the topic. */
+    private static void replayTopic(String bootstrapServers, ConfigurableEnvironment environment) {
+        List<String> groups = List.of(environment.getProperty("stamina.query.consumer-group", "stamina-query"),
+                environment.getProperty("stamina.analytics.consumer-group", "stamina-analytics"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).collect(Collectors.toSet());
+            List<String> toReplay = groups.stream().filter(existing::contains).toList();
+            admin.deleteConsumerGroups(toReplay).all().get(30, TimeUnit.SECONDS);
+            log.warn("consumer groups {} start again from the beginning of the topic to rebuild the read models", toReplay);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not reset the read sides' consumer groups", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resetting the read sides' consumer groups", e);
+        }
     }
 
     /**
      * Where the embedded servers listen, for tools beside the process (the benchmark harness, a backup with
      * pg_dump): {@code postgres.url}, {@code kafka.bootstrap-servers}, {@code mongodb.uri}. Rewritten at each start.
      */
-    private void writeEndpoints(Path file) {
+    private void writeEndpoints(Path file, String bootstrapServers, String mongoUri) {
         Properties endpoints = new Properties();
         endpoints.setProperty("postgres.url", postgres.getJdbcUrl("postgres", "postgres"));
         endpoints.setProperty("postgres.user", "postgres");
-        endpoints.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
-        endpoints.setProperty("mongodb.uri", mongo.uri());
+        endpoints.setProperty("kafka.bootstrap-servers", bootstrapServers);
+        endpoints.setProperty("mongodb.uri", mongoUri);
         try (Writer out = Files.newBufferedWriter(file)) {
             endpoints.store(out, "where this process's embedded servers listen");
         } catch (IOException e) {
@@ -72,8 +115,12 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
 
     @Override
     public void destroy() throws IOException {
-        mongo.close();
-        kafka.close();
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
         postgres.close();
     }
 }
