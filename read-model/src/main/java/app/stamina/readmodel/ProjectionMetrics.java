@@ -11,18 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a consumer group has projected and how far behind it is: in events (end of the partitions minus its
- * position) and in seconds (since the last projected event was recorded, while it is behind).
+ * position, summed over the partitions) and in seconds (since the last projected event was recorded, while it is
+ * behind; the most of any partition). Each partition's figures come from the consumer thread that last read it.
  */
 public class ProjectionMetrics {
 
     private final Counter projected;
     private final Counter unreadable;
-    private final AtomicLong lagEvents = new AtomicLong();
-    private final AtomicLong lagMillis = new AtomicLong();
+    private final Map<TopicPartition, Lag> lags = new ConcurrentHashMap<>();
     private final Clock clock;
     private final String consumer;
 
@@ -34,9 +34,10 @@ public class ProjectionMetrics {
         this.unreadable = Counter.builder("stamina.events.unreadable").tag("consumer", consumer)
                 .description("Messages on the topic that are not readable events, sent to the dead-letter topic")
                 .register(meters);
-        Gauge.builder("stamina.projection.lag.events", lagEvents, AtomicLong::get).tag("consumer", consumer)
+        Gauge.builder("stamina.projection.lag.events", this, ProjectionMetrics::lagEvents).tag("consumer", consumer)
                 .description("Events on the topic not yet projected").register(meters);
-        Gauge.builder("stamina.projection.lag.seconds", lagMillis, millis -> millis.get() / 1000.0)
+        Gauge.builder("stamina.projection.lag.seconds", lags,
+                        all -> all.values().stream().mapToLong(Lag::millis).max().orElse(0) / 1000.0)
                 .tag("consumer", consumer)
                 .description("Age of the last projected event while the projection is behind").register(meters);
     }
@@ -54,16 +55,17 @@ public class ProjectionMetrics {
         projected.increment(events);
         Set<TopicPartition> assignment = consumer.assignment();
         Map<TopicPartition, Long> ends = consumer.endOffsets(assignment, Duration.ofSeconds(5));
-        long behind = 0;
+        long age = lastRecordedAt == null ? 0 : Math.max(0, Duration.between(lastRecordedAt, clock.instant()).toMillis());
         for (TopicPartition partition : assignment) {
-            behind += Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
+            long behind = Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
+            lags.put(partition, new Lag(behind, behind == 0 ? 0 : age));
         }
-        lagEvents.set(behind);
-        lagMillis.set(behind == 0 || lastRecordedAt == null ? 0
-                : Math.max(0, Duration.between(lastRecordedAt, clock.instant()).toMillis()));
     }
 
     public long lagEvents() {
-        return lagEvents.get();
+        return lags.values().stream().mapToLong(Lag::events).sum();
+    }
+
+    private record Lag(long events, long millis) {
     }
 }

@@ -8,10 +8,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -19,9 +22,27 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** What every read side sets up the same way: its MongoDB database, documents in the JSON form, batch consumers. */
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every read side sets up the same way: its MongoDB database, documents in the JSON form, batch consumers,
+ * and a 503 when MongoDB cannot be reached.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(ReadStoreProblems.class)
 public class ReadModelConfiguration {
+
+    /**
+     * How long the driver looks for a MongoDB server (or waits to connect) before it gives up: a read then answers 503
+     * at once instead of hanging for the driver's default 30 s, and a projection's batch fails and is retried.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer readStoreTimeouts(@Value("${stamina.mongodb.timeout:2s}") Duration timeout) {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     MongoDatabase staminaDatabase(MongoClient client, MongoProperties properties) {

@@ -15,11 +15,14 @@ final class CaughtUp {
 
     static void await(ApplicationContext app, Duration atMost) throws InterruptedException {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
-        Instant deadline = Instant.now().plus(atMost);
+        Instant started = Instant.now();
+        Instant deadline = started.plus(atMost);
         while (Instant.now().isBefore(deadline)) {
             double appended = sum(meters, "stamina.events.appended", null);
             if (sum(meters, "stamina.events.projected", "stamina-query") >= appended
                     && sum(meters, "stamina.events.projected", "stamina-analytics") >= appended) {
+                System.out.printf("both read sides had projected all %.0f events %.1f s later%n", appended,
+                        Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 return;
             }
             Thread.sleep(200);

@@ -59,7 +59,7 @@ class SimulatedStudyTest {
                 "--weeks", Integer.toString(WEEKS), "--seed", "11", "--parallelism", "32",
                 "--target", "http://127.0.0.1:" + port), new PrintStream(System.out, true, StandardCharsets.UTF_8)).run();
         assertThat(summary.factsSent()).isGreaterThan(ATHLETES * WEEKS * 4L);
-        CaughtUp.await(app, Duration.ofMinutes(2));
+        CaughtUp.await(app, Duration.ofMinutes(5));
     }
 
     @AfterAll
