@@ -6,6 +6,7 @@ import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
 import app.stamina.command.relay.ActorMetaData;
 import app.stamina.command.relay.KafkaRelay;
+import app.stamina.command.store.EventStoreSchema;
 import app.stamina.edge.EdgeConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,14 +18,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -40,6 +37,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.config.TopicBuilder;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 
@@ -53,7 +51,6 @@ import java.util.UUID;
 @PropertySource("classpath:stamina-command-defaults.properties")
 public class CommandServiceConfiguration {
 
-    /** Keeps recently used programs in memory; with snapshots, an athlete with 20,000 events loads like a new one. */
     /**
      * Events are stored with their current revision ({@code payloadRevision}, from {@link EventRevisions}), so that
      * {@code StoredEventUpcaster} knows an older row when it reads one.
@@ -63,6 +60,7 @@ public class CommandServiceConfiguration {
         return payloadType -> EventRevisions.currentRevision(payloadType.getSimpleName());
     }
 
+    /** Keeps recently used programs in memory; with snapshots, an athlete with 20,000 events loads like a new one. */
     @Bean
     Cache rehabProgramCache() {
         return new WeakReferenceCache();
@@ -123,18 +121,9 @@ public class CommandServiceConfiguration {
                 KafkaRelay.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
-    /** Axon's JDBC engine does not create its tables; create them (if missing) before anything runs. */
+    /** The tables (if missing) before anything runs. */
     @Bean
-    SmartInitializingSingleton eventStoreSchema(EventStorageEngine engine, TokenStore tokenStore,
-                                                ClientWriteLedger ledger) {
-        return () -> {
-            if (engine instanceof JdbcEventStorageEngine jdbc) {
-                jdbc.createSchema(PostgresEventTableFactory.INSTANCE);
-            }
-            if (tokenStore instanceof JdbcTokenStore jdbc) {
-                jdbc.createSchema(PostgresTokenTableFactory.INSTANCE);
-            }
-            ledger.createSchema();
-        };
+    SmartInitializingSingleton eventStoreSchema(DataSource dataSource) {
+        return () -> EventStoreSchema.create(dataSource);
     }
 }

@@ -18,13 +18,17 @@ import java.util.Map;
 @Import({CommandServiceConfiguration.class, QueryServiceConfiguration.class, AnalyticsConfiguration.class})
 public class StaminaStandalone {
 
-    /** Starts Stamina, or with {@code simulate ...} sends a synthetic cohort to a running one and exits. */
+    /**
+     * Starts Stamina; or with {@code simulate ...} sends a synthetic cohort to a running one, with {@code backup ...}
+     * backs up its event store, with {@code restore ...} restores one into a new data directory, and exits.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("simulate")) {
-            Simulator.main(args);
-            return;
+        String command = args.length > 0 ? args[0] : "";
+        switch (command) {
+            case "simulate" -> Simulator.main(args);
+            case "backup", "restore" -> System.exit(Backup.main(args, System.out));
+            default -> application().run(args);
         }
-        application().run(args);
     }
 
     /** The application as {@code main} runs it, for tests that start and stop it on a data directory. */

@@ -23,7 +23,8 @@ import java.util.UUID;
 @Repository
 public class ClientWriteLedger {
 
-    static final String SCHEMA = """
+    public static final String TABLE = "client_write";
+    public static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS client_write (
                 event_id    UUID PRIMARY KEY,
                 athlete_id  VARCHAR(64) NOT NULL,
@@ -41,10 +42,6 @@ public class ClientWriteLedger {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
-    }
-
-    public void createSchema() {
-        jdbc.execute(SCHEMA);
     }
 
     public Optional<PriorWrite> find(UUID eventId) {
