@@ -9,7 +9,9 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -pl ${SERVICE} 
     && cp ${SERVICE}/target/stamina-${SERVICE}-*-exec.jar /app.jar
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 stamina && mkdir -p /app/data && chown stamina /app/data
+# curl for the health check: newer Temurin images no longer carry it.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 stamina && mkdir -p /app/data && chown stamina /app/data
 COPY --from=build /app.jar /app/app.jar
 USER stamina
 WORKDIR /app
