@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@PropertySource("classpath:stamina-edge-defaults.properties")
 public class EdgeConfiguration {
 
     @Bean
