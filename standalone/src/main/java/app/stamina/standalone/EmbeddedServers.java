@@ -31,10 +31,11 @@ import java.util.stream.Collectors;
 /**
  * Starts the servers of the embedded default before the application context is built, each keeping its data under
  * {@code stamina.data-dir}: PostgreSQL (the event store), a KRaft Kafka broker (the topic) and a MongoDB-protocol
- * server (the read models). A broker or MongoDB server given by its usual setting ({@code spring.kafka.bootstrap-servers},
- * {@code spring.data.mongodb.uri}) is used instead of the embedded one. The services reach them through their usual settings and drivers, exactly as they
- * reach the real ones in production. They stop after everything else when the application stops. The key that
- * signs the embedded default's own tokens is kept there too.
+ * server (the read models). A broker or MongoDB server given by its usual setting
+ * ({@code spring.kafka.bootstrap-servers}, {@code spring.data.mongodb.uri}) is used instead of an embedded one. The
+ * services reach them through their usual settings and drivers, exactly as they reach the real ones in production.
+ * They stop after everything else when the application stops. The key that signs the embedded default's own tokens
+ * is kept there too.
  */
 final class EmbeddedServers implements ApplicationContextInitializer<ConfigurableApplicationContext>, DisposableBean {
 
@@ -97,8 +98,8 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
     }
 
     /**
-     * Where the embedded servers listen, for tools beside the process (the benchmark harness, a backup with
-     * pg_dump): {@code postgres.url}, {@code kafka.bootstrap-servers}, {@code mongodb.uri}. Rewritten at each start.
+     * Where the servers listen, for tools beside the process (the benchmark harness, {@code backup}):
+     * {@code postgres.url}, {@code kafka.bootstrap-servers}, {@code mongodb.uri}. Rewritten at each start.
      */
     private void writeEndpoints(Path file, String bootstrapServers, String mongoUri) {
         Properties endpoints = new Properties();

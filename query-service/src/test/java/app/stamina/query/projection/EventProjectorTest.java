@@ -99,6 +99,16 @@ class EventProjectorTest {
     }
 
     @Test
+    void anEventPublishedTwiceInOneBatchIsInTheTimelineOnce() {
+        List<EventEnvelope> stream = stream("hal", 3);
+        List<EventEnvelope> twice = new ArrayList<>(stream);
+        twice.addAll(stream.subList(1, 4));
+        projector.apply(batch(twice));
+        assertThat(versions(timeline.page("hal", 0, 1000))).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(athletes.find("hal").orElseThrow().version()).isEqualTo(4);
+    }
+
+    @Test
     void aWriterThatLostARaceToANewerVersionChangesNothing() {
         List<EventEnvelope> stream = stream("bea", 5);
         projector.apply(batch(stream));
