@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One event as it travels on {@link Topics#EVENTS}. {@code eventId} is the client's id for the event a client write
@@ -36,6 +37,29 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
         String eventId = event instanceof ClientEvent fromClient ? fromClient.eventId().toString() : storeEventId;
         return new EventEnvelope(eventId, EventTypes.nameOf(event), event.athleteId(), version, event.occurredAt(),
                 recordedAt, actor, json.valueToTree(event));
+    }
+
+    /**
+     * The envelope of an event as the store keeps it: its payload's JSON as stored (and upcast to the current
+     * revision), not read into an event and written out again. {@code occurredAt} and a client event's
+     * {@code eventId} are read from that JSON; {@code event} is asked only for an event that keeps its instant under
+     * another name.
+     */
+    public static EventEnvelope ofStored(String storeEventId, Class<?> eventClass, String athleteId, long version,
+                                         Instant recordedAt, Actor actor, JsonNode payload,
+                                         Supplier<RehabEvent> event, ObjectMapper json) {
+        String eventId = ClientEvent.class.isAssignableFrom(eventClass) ? payload.path("eventId").asText()
+                : storeEventId;
+        OffsetDateTime occurredAt;
+        try {
+            occurredAt = payload.hasNonNull("occurredAt")
+                    ? json.treeToValue(payload.get("occurredAt"), OffsetDateTime.class)
+                    : event.get().occurredAt();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a stored " + eventClass.getSimpleName() + " has no readable occurredAt", e);
+        }
+        return new EventEnvelope(eventId, eventClass.getSimpleName(), AthleteId.of(athleteId), version, occurredAt,
+                recordedAt, actor, payload);
     }
 
     /**

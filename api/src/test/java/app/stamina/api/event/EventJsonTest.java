@@ -3,6 +3,7 @@ package app.stamina.api.event;
 import app.stamina.api.AthleteId;
 import app.stamina.api.Condition;
 import app.stamina.api.Lift;
+import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.Load;
 import app.stamina.api.Milestone;
 import app.stamina.api.Phase;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -120,6 +122,18 @@ class EventJsonTest {
     @MethodSource("events")
     void thePinnedFormReadsBackAsTheSameEvent(RehabEvent event, String pinned) throws Exception {
         assertThat(JSON.readValue(pinned, event.getClass())).isEqualTo(event);
+    }
+
+    /** The relay publishes the payload as stored: its envelope must be the envelope of the event read back. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void theEnvelopeOfAStoredPayloadIsTheEnvelopeOfItsEvent(RehabEvent event, String pinned) throws Exception {
+        EventEnvelope ofEvent = EventEnvelope.of("store-id", event, 4, Instant.EPOCH, null, JSON);
+        EventEnvelope ofStored = EventEnvelope.ofStored("store-id", event.getClass(), event.athleteId().value(), 4,
+                Instant.EPOCH, null, JSON.readTree(pinned), () -> event, JSON);
+        JSONAssert.assertEquals(JSON.writeValueAsString(ofEvent), JSON.writeValueAsString(ofStored),
+                JSONCompareMode.STRICT);
+        assertThat(ofStored.event(JSON)).isEqualTo(event);
     }
 
     @org.junit.jupiter.api.Test
