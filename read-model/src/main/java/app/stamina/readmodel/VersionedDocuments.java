@@ -94,18 +94,6 @@ public class VersionedDocuments<T extends Versioned> {
         return changed;
     }
 
-    /** Saves each document unless the stored one is as new or newer. */
-    public void saveAll(Collection<T> values) {
-        Collection<T> pending = values;
-        while (!pending.isEmpty()) {
-            Map<String, Long> stored = writes.versions(pending.stream().map(Versioned::id).toList());
-            List<T> newer = pending.stream()
-                    .filter(value -> stored.getOrDefault(value.id(), 0L) < value.version()).toList();
-            Set<String> lost = saveOver(newer, stored);
-            pending = newer.stream().filter(value -> lost.contains(value.id())).toList();
-        }
-    }
-
     /** Writes each document over the version it was read at, or inserts it where none was stored. */
     private Set<String> saveOver(List<T> values, Map<String, Long> readVersions) {
         List<VersionedWrites.Write> batch = new ArrayList<>(values.size());
