@@ -101,13 +101,7 @@ final class Backup {
                 }
             }
             connection.commit();
-            for (String key : KEYS) {
-                Path source = dataDir.resolve(key);
-                if (Files.exists(source)) {
-                    Files.createDirectories(target.resolve(key).getParent());
-                    Files.copy(source, target.resolve(key), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            copyKeys(dataDir, target);
             manifest.setProperty("taken-at", Instant.now().toString());
             try (OutputStream file = Files.newOutputStream(target.resolve(MANIFEST))) {
                 manifest.store(file, "a backup of Stamina's event store");
@@ -149,12 +143,7 @@ final class Backup {
                 }
                 connection.commit();
             }
-            for (String key : KEYS) {
-                if (Files.exists(source.resolve(key))) {
-                    Files.createDirectories(dataDir.resolve(key).getParent());
-                    Files.copy(source.resolve(key), dataDir.resolve(key));
-                }
-            }
+            copyKeys(source, dataDir);
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the event store: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -162,6 +151,15 @@ final class Backup {
         }
         out.println("restored the backup taken at " + manifest.getProperty("taken-at") + " into " + dataDir
                 + "; start Stamina on it: it relays every event again and the read models rebuild");
+    }
+
+    private static void copyKeys(Path from, Path to) throws IOException {
+        for (String key : KEYS) {
+            if (Files.exists(from.resolve(key))) {
+                Files.createDirectories(to.resolve(key).getParent());
+                Files.copy(from.resolve(key), to.resolve(key), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static boolean isEmpty(Path directory) {
