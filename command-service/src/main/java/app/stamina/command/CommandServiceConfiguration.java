@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,6 +23,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -51,6 +53,9 @@ import java.util.UUID;
 @PropertySource("classpath:stamina-command-defaults.properties")
 public class CommandServiceConfiguration {
 
+    /** PostgreSQL's SQL state for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /**
      * Events are stored with their current revision ({@code payloadRevision}, from {@link EventRevisions}), so that
      * {@code StoredEventUpcaster} knows an older row when it reads one.
@@ -64,6 +69,18 @@ public class CommandServiceConfiguration {
     @Bean
     Cache rehabProgramCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * Tells Axon which failed append is a concurrent write: PostgreSQL reports a unique violation with SQL state 23505
+     * in a plain {@code PSQLException}, which the resolver Axon configures by default does not recognise (it looks for
+     * {@code SQLIntegrityConstraintViolationException}). A program cached by one instance and written by another since
+     * then fails its append with a {@code ConcurrencyException}, leaves the cache, and {@code ClientWrites} tries again
+     * on what is stored; without this it was a 500.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean
