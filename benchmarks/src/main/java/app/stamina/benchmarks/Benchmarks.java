@@ -32,14 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -jar benchmarks/target/stamina-benchmarks.jar [--athletes 10000] [--seconds 30] [--clients 16]
  *     [--post-clients 32] [--jar standalone/target/stamina-standalone.jar] [--out benchmarks/results.json]
- *     [--heap 2g] [--profile true]</pre>
+ *     [--heap 2g] [--profile true] [--warm-up 10]</pre>
  * With {@code --profile true} the standalone runs under Java Flight Recorder; the recording is written beside its
  * data directory when it stops.
  */
 public final class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
 
     private final Map<String, String> options;
     private final List<Figure> figures = new ArrayList<>();
@@ -63,7 +62,7 @@ public final class Benchmarks {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Map<String, String> options = new LinkedHashMap<>(Map.of("athletes", "10000", "seconds", "30", "clients", "16",
                 "post-clients", "32", "jar", "standalone/target/stamina-standalone.jar", "out", "benchmarks/results.json",
-                "heap", "2g", "profile", "false"));
+                "heap", "2g", "profile", "false", "warm-up", "10"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; options: " + options.keySet());
@@ -80,6 +79,15 @@ public final class Benchmarks {
 
     private Duration seconds() {
         return Duration.ofSeconds(option("seconds"));
+    }
+
+    /**
+     * How long each timed phase runs before it is measured. On a fresh process the JIT takes about a minute of load
+     * before a request path settles; here the phases follow the offline sync, which has compiled most of the paths
+     * already (30 s against 5 s changed no figure beyond run-to-run noise on 2026-12-01), so 10 s by default.
+     */
+    private Duration warmUp() {
+        return Duration.ofSeconds(option("warm-up"));
     }
 
     private void run() throws Exception {
@@ -197,7 +205,7 @@ public final class Benchmarks {
             system.post("/api/v1/athletes/post-" + c + "/enrollment", Requests.enrollment(new Random(c)));
         }
         LocalDate day = Requests.enrollDay().plusDays(1);
-        Clients.Run run = Clients.run(clients, WARM_UP, seconds(), (client, iteration) -> {
+        Clients.Run run = Clients.run(clients, warmUp(), seconds(), (client, iteration) -> {
             String at = day.plusDays(iteration / 1000) + "T%02d:%02d:%02dZ".formatted(6 + (iteration % 1000) / 60 / 60,
                     (iteration % 1000) / 60 % 60, iteration % 60);
             system.post("/api/v1/athletes/post-" + client + "/holds", Requests.hold(at, 45, false));
@@ -231,7 +239,7 @@ public final class Benchmarks {
                 }
             }
         });
-        Clients.Run run = Clients.run(clients, WARM_UP, seconds(), (client, iteration) -> {
+        Clients.Run run = Clients.run(clients, warmUp(), seconds(), (client, iteration) -> {
             long started = System.nanoTime();
             int athlete = next.getAndIncrement();
             Random random = new Random(athlete);
@@ -255,7 +263,7 @@ public final class Benchmarks {
     private void progressReads() throws Exception {
         int athletes = option("athletes");
         log("progress reads over %d athletes, %d clients, %s", athletes, option("post-clients"), seconds());
-        Clients.Run run = Clients.run(option("post-clients"), WARM_UP, seconds(), (client, iteration) -> {
+        Clients.Run run = Clients.run(option("post-clients"), warmUp(), seconds(), (client, iteration) -> {
             system.get("/api/v1/athletes/bench-" + ThreadLocalRandom.current().nextInt(athletes) + "/progress");
             return 1;
         });
@@ -366,7 +374,7 @@ public final class Benchmarks {
 
     /** The stores beneath, straight, with the clients and batch sizes of the pipeline figures above. */
     private void bareStores() throws Exception {
-        BareStores bare = new BareStores(system.endpoints(), option("clients"), WARM_UP, seconds());
+        BareStores bare = new BareStores(system.endpoints(), option("clients"), warmUp(), seconds());
         log("bare PostgreSQL: event rows in JDBC batches of 100");
         double postgres = bare.postgresEventInserts().perSecond();
         log("bare Kafka: envelopes produced with acks=all");
