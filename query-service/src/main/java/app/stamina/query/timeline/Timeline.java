@@ -100,7 +100,7 @@ public class Timeline {
     }
 
     public void deleteAll() {
-        pages.deleteMany(new Document());
+        writes.clear();
     }
 
     /** {@code GET /timeline}: {@code next} is the {@code after} of the next page, null at the end. */
