@@ -2,7 +2,6 @@ package app.stamina.readmodel;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -102,8 +101,7 @@ public class VersionedDocuments<T extends Versioned> {
             Document document = mongoJson.toDocument(value);
             Long read = readVersions.get(value.id());
             batch.add(read == null ? VersionedWrites.insert(value.id(), value.version(), document)
-                    : new VersionedWrites.Write(value.id(), value.version(),
-                    new ReplaceOneModel<>(VersionedWrites.at(value.id(), read), document)));
+                    : VersionedWrites.replace(value.id(), read, value.version(), document));
         }
         return writes.writeAll(batch);
     }

@@ -8,6 +8,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
@@ -54,17 +56,27 @@ public final class VersionedWrites {
         createIndex();
     }
 
-    /** A write that leaves document {@code id} at {@code version}. */
-    public record Write(String id, long version, WriteModel<Document> model) {
+    /** A write that takes document {@code id} from version {@code over} (0: none stored) to {@code version}. */
+    public record Write(String id, long over, long version, WriteModel<Document> model) {
     }
 
     /** A new document, for an id that had none. */
     public static Write insert(String id, long version, Document document) {
-        return new Write(id, version, new InsertOneModel<>(document));
+        return new Write(id, 0, version, new InsertOneModel<>(document));
+    }
+
+    /** {@code document}, at {@code version}, in place of the one stored at {@code over}. */
+    public static Write replace(String id, long over, long version, Document document) {
+        return new Write(id, over, version, new ReplaceOneModel<>(at(id, over), document));
+    }
+
+    /** {@code update} (which sets the version to {@code version}) to the document stored at {@code over}. */
+    public static Write update(String id, long over, long version, Bson update) {
+        return new Write(id, over, version, new UpdateOneModel<>(at(id, over), update));
     }
 
     /** The filter that finds document {@code id} only if it is still at {@code version}. */
-    public static Bson at(String id, long version) {
+    private static Bson at(String id, long version) {
         return new Document(ID, id).append(VERSION, version);
     }
 
@@ -76,7 +88,12 @@ public final class VersionedWrites {
         return versions;
     }
 
-    /** Makes the writes; answers the ids of those that found their document changed and still behind them. */
+    /**
+     * Makes the writes; answers the ids of those that found their document changed and still behind them. A write
+     * that found nothing to write over, yet the document is still where it was read, would fail the same way each
+     * time it was made again: the document and the index disagree (a store that kept half of a write), and this says
+     * so instead of trying again for ever.
+     */
     public Set<String> writeAll(List<Write> writes) {
         if (writes.isEmpty()) {
             return Set.of();
@@ -99,7 +116,11 @@ public final class VersionedWrites {
             return Set.of();
         }
         Map<String, Long> now = versions(writes.stream().map(Write::id).toList());
-        return writes.stream().filter(write -> now.getOrDefault(write.id(), 0L) < write.version())
-                .map(Write::id).collect(Collectors.toSet());
+        List<Write> lost = writes.stream().filter(write -> now.getOrDefault(write.id(), 0L) < write.version()).toList();
+        lost.stream().filter(write -> now.getOrDefault(write.id(), 0L) == write.over()).findFirst().ifPresent(write -> {
+            throw new IllegalStateException("%s %s is stored at version %d, yet a write over that version found nothing to write over: its index disagrees with it"
+                    .formatted(collection.getNamespace().getCollectionName(), write.id(), write.over()));
+        });
+        return lost.stream().map(Write::id).collect(Collectors.toSet());
     }
 }

@@ -22,18 +22,26 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * mongo-java-server's H2 backend with two changes that the embedded default needs to lose nothing and keep up:
+ * mongo-java-server's H2 backend with three changes that the embedded default needs to lose nothing and keep up:
  * <ul>
  *   <li>It commits the MVStore after every command that changes data, before the client hears it succeeded (the
  *   stock backend commits about once a second and ignores write concerns, so a kill lost acknowledged writes).</li>
+ *   <li>A commit waits for the write commands under way and holds new ones back while it runs, and the store never
+ *   commits by itself in the background. A command changes a collection's documents and each of its indexes one
+ *   map at a time: a commit in the middle of another thread's command kept a document without its index entry (or
+ *   the other way round), and after a kill the projection writing over that document found its version in one and
+ *   not the other, and tried again for ever.</li>
  *   <li>Documents and index keys are stored as BSON. The stock maps use H2's generic type, which falls back to Java
  *   serialization for both, and compares index keys by serializing them: in the benchmark profile, most of the
  *   server's time went there.</li>
@@ -50,23 +58,66 @@ final class BsonH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "drop", "dropdatabase", "dropindexes", "create", "renamecollection");
 
+    /** How often a commit also rewrites chunks left mostly empty, which H2's own background thread did. */
+    private static final long COMPACT_EVERY_NANOS = 10_000_000_000L;
+    private static final int COMPACT_BELOW_FILL_PERCENT = 50;
+    private static final int COMPACT_BYTES = 4 << 20;
+
+    /** Shared by the write commands under way, taken alone by a commit. */
+    private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock(true);
+    private long lastCompacted = System.nanoTime();
+
     private BsonH2Backend(MVStore store) {
         super(store);
     }
 
-    /** A backend on {@code store}, whose existing maps are opened with the BSON types first. */
-    static BsonH2Backend on(MVStore store) {
+    /**
+     * A backend on the store in {@code file}, which keeps no old versions (so the file does not grow with them) and
+     * commits only when this backend says so: neither after a delay nor when unsaved changes grow large, each of
+     * which could fall in the middle of a command. Existing maps are opened with the BSON types first.
+     */
+    static BsonH2Backend open(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString())
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+        store.setRetentionTime(0);
         store.getMapNames().forEach(name -> openTyped(store, name));
         return new BsonH2Backend(store);
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document result = super.handleCommand(channel, databaseName, command, query);
-        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            commit();
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, databaseName, command, query);
         }
-        return result;
+        Lock writing = commits.readLock();
+        writing.lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            writing.unlock();
+            commitWholeCommands();
+        }
+    }
+
+    /**
+     * Commits everything written so far, once no write command is half done. A write that failed part way (an
+     * unordered bulk write with a duplicate key) is committed as far as it went, as a reader already sees it.
+     * Whoever commits first takes the changes of the writes that finished before it; the others find nothing left.
+     */
+    private void commitWholeCommands() {
+        Lock committing = commits.writeLock();
+        committing.lock();
+        try {
+            commit();
+            if (System.nanoTime() - lastCompacted > COMPACT_EVERY_NANOS) {
+                lastCompacted = System.nanoTime();
+                if (getMvStore().compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES)) {
+                    commit();
+                }
+            }
+        } finally {
+            committing.unlock();
+        }
     }
 
     @Override

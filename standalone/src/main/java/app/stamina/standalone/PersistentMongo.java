@@ -1,7 +1,6 @@
 package app.stamina.standalone;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * A MongoDB-protocol server (mongo-java-server) inside this JVM, keeping its data in one H2 MVStore file that
- * {@link BsonH2Backend} commits after every write, so an acknowledged write survives a kill. Retention 0 keeps the
- * file from growing with old versions. The file's name carries the storage format: read models kept in an older
+ * {@link BsonH2Backend} commits after every write and only between whole writes, so an acknowledged write survives a
+ * kill and a kill leaves no write half done. The file's name carries the storage format: read models kept in an older
  * format are dropped at start, and the caller rebuilds them from the topic.
  */
 final class PersistentMongo implements AutoCloseable {
@@ -46,9 +45,7 @@ final class PersistentMongo implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             boolean formatChanged = dropOlderFormats(directory);
-            MVStore store = new MVStore.Builder().fileName(directory.resolve(STORE_FILE).toString()).open();
-            store.setRetentionTime(0);
-            MongoServer server = new MongoServer(BsonH2Backend.on(store));
+            MongoServer server = new MongoServer(BsonH2Backend.open(directory.resolve(STORE_FILE)));
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             InetSocketAddress address = server.getLocalAddress();
             String uri = "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE;

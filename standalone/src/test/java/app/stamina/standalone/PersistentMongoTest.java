@@ -1,6 +1,9 @@
 package app.stamina.standalone;
 
+import app.stamina.readmodel.VersionedWrites;
 import com.mongodb.MongoWriteException;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.MVMap;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -54,6 +57,39 @@ class PersistentMongoTest {
                     new Document("_id", "a-7").append("version", 8)).getMatchedCount()).isEqualTo(1);
             assertThat(athletes.replaceOne(Filters.and(Filters.eq("_id", "a-7"), Filters.eq("version", 7)),
                     new Document("_id", "a-7").append("version", 9)).getMatchedCount()).as("no longer at 7").isZero();
+        } finally {
+            again.close();
+        }
+    }
+
+    /**
+     * A store that kept half of a write (the index entry of the next version, not the document) can no longer take a
+     * write over that document: the projection is told so, and its batch fails and is retried with the error logged,
+     * instead of its thread trying again for ever in silence.
+     */
+    @Test
+    void aDocumentItsIndexDisagreesWithIsReportedNotWrittenOverForEver() {
+        PersistentMongo first = PersistentMongo.start(directory);
+        try (MongoClient client = MongoClients.create(first.uri())) {
+            MongoCollection<Document> athletes = client.getDatabase("stamina").getCollection("athletes");
+            new VersionedWrites(athletes).writeAll(List.of(VersionedWrites.insert("a-1", 3,
+                    new Document("_id", "a-1").append("version", 3L))));
+        } finally {
+            first.close();
+        }
+        BsonH2Backend store = BsonH2Backend.open(directory.resolve("read-models-v2.mv.db"));
+        MVMap<KeyValue, Object> index = store.getMvStore().openMap("stamina.athletes._index__id_1_version_1");
+        index.put(new KeyValue("a-1", 4L), index.get(new KeyValue("a-1", 3L)));
+        store.close();
+
+        PersistentMongo again = PersistentMongo.start(directory);
+        try (MongoClient client = MongoClients.create(again.uri())) {
+            MongoCollection<Document> athletes = client.getDatabase("stamina").getCollection("athletes");
+            VersionedWrites writes = new VersionedWrites(athletes);
+            assertThatThrownBy(() -> writes.writeAll(List.of(VersionedWrites.replace("a-1", 3, 4,
+                    new Document("_id", "a-1").append("version", 4L)))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("athletes a-1 is stored at version 3");
         } finally {
             again.close();
         }

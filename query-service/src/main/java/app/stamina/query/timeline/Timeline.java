@@ -7,7 +7,6 @@ import app.stamina.readmodel.VersionedWrites;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -66,8 +65,8 @@ public class Timeline {
                     return;
                 }
                 batch.add(stored.containsKey(id)
-                        ? new VersionedWrites.Write(id, last, new UpdateOneModel<>(VersionedWrites.at(id, at),
-                                Updates.combine(Updates.pushEach(EVENTS, added), Updates.set(VersionedWrites.VERSION, last))))
+                        ? VersionedWrites.update(id, at, last,
+                                Updates.combine(Updates.pushEach(EVENTS, added), Updates.set(VersionedWrites.VERSION, last)))
                         : VersionedWrites.insert(id, last, mongoJson.toDocument(TimelinePage.of(id, last))
                                 .append(EVENTS, added)));
             });
