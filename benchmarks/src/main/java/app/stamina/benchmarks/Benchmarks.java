@@ -63,12 +63,15 @@ public final class Benchmarks {
         Map<String, String> options = new LinkedHashMap<>(Map.of("athletes", "10000", "seconds", "30", "clients", "16",
                 "post-clients", "32", "jar", "standalone/target/stamina-standalone.jar", "out", "benchmarks/results.json",
                 "heap", "2g", "profile", "false", "warm-up", "10"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-                System.err.println("unknown option " + args[i] + "; options: " + options.keySet());
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            String problem = !options.containsKey(name) ? "unknown option " + args[i]
+                    : i + 1 == args.length ? "option " + args[i] + " needs a value" : null;
+            if (problem != null) {
+                System.err.println(problem + "; options, with their defaults: " + options);
                 System.exit(2);
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            options.put(name, args[i + 1]);
         }
         new Benchmarks(options).run();
     }
