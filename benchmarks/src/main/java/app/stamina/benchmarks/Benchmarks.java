@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The benchmark harness. Starts {@code stamina-standalone.jar} on a fresh data directory, fills it with a study
@@ -32,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -jar benchmarks/target/stamina-benchmarks.jar [--athletes 10000] [--seconds 30] [--clients 16]
  *     [--post-clients 32] [--jar standalone/target/stamina-standalone.jar] [--out benchmarks/results.json]
- *     [--heap 2g] [--profile true] [--warm-up 10]</pre>
+ *     [--heap 2g] [--profile true] [--warm-up 10] [--keep-data false]</pre>
  * With {@code --profile true} the standalone runs under Java Flight Recorder; the recording is written beside its
  * data directory when it stops.
  */
@@ -62,7 +65,7 @@ public final class Benchmarks {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Map<String, String> options = new LinkedHashMap<>(Map.of("athletes", "10000", "seconds", "30", "clients", "16",
                 "post-clients", "32", "jar", "standalone/target/stamina-standalone.jar", "out", "benchmarks/results.json",
-                "heap", "2g", "profile", "false", "warm-up", "10"));
+                "heap", "2g", "profile", "false", "warm-up", "10", "keep-data", "false"));
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             String problem = !options.containsKey(name) ? "unknown option " + args[i]
@@ -117,6 +120,9 @@ public final class Benchmarks {
             attempt("bare stores", this::bareStores);
         } finally {
             system.close();
+            if (!Boolean.parseBoolean(options.get("keep-data"))) {
+                deleteTree(dataDir);
+            }
         }
         print();
         Path out = Path.of(options.get("out"));
@@ -129,6 +135,16 @@ public final class Benchmarks {
         report.put("figures", figures);
         JSON.writeValue(out.toFile(), report);
         log("figures written to %s; the standalone's log is in %s", out.toAbsolutePath(), work.resolve("standalone.log"));
+    }
+
+    /** A run leaves gigabytes of events and read models behind; only the log (and recording) stay, unless asked. */
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        log("data directory %s removed (--keep-data true keeps it)", directory);
     }
 
     @FunctionalInterface
