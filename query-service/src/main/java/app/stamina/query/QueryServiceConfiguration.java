@@ -1,6 +1,8 @@
 package app.stamina.query;
 
 import app.stamina.edge.EdgeConfiguration;
+import app.stamina.query.athlete.AthleteViews;
+import app.stamina.query.projection.ForgetWrittenOnRebalance;
 import app.stamina.readmodel.ReadModelConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -21,10 +23,15 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 @PropertySource("classpath:stamina-query-defaults.properties")
 public class QueryServiceConfiguration {
 
-    /** The query service's consumer group, {@code stamina.query.concurrency} threads. */
+    /**
+     * The query service's consumer group, {@code stamina.query.concurrency} threads, which forget the athlete
+     * documents they wrote whenever partitions move.
+     */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, String> queryListenerFactory(
-            KafkaProperties kafka, @Value("${stamina.query.concurrency}") int concurrency) {
-        return ReadModelConfiguration.batchListeners(kafka, concurrency);
+            KafkaProperties kafka, @Value("${stamina.query.concurrency}") int concurrency, AthleteViews athletes) {
+        ConcurrentKafkaListenerContainerFactory<String, String> factory = ReadModelConfiguration.batchListeners(kafka, concurrency);
+        factory.getContainerProperties().setConsumerRebalanceListener(new ForgetWrittenOnRebalance(athletes));
+        return factory;
     }
 }

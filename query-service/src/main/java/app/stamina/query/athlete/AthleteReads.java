@@ -36,11 +36,11 @@ public class AthleteReads {
 
     public AthleteView read(String athleteId, Long minVersion) {
         if (minVersion == null) {
-            return views.find(athleteId).orElseThrow(() -> new AthleteNotFound(athleteId));
+            return views.findNewest(athleteId).orElseThrow(() -> new AthleteNotFound(athleteId));
         }
         Instant deadline = clock.instant().plus(catchUpWait);
         while (true) {
-            Optional<AthleteView> view = views.find(athleteId);
+            Optional<AthleteView> view = views.findNewest(athleteId);
             if (view.isPresent() && view.get().version() >= minVersion) {
                 return view.get();
             }
@@ -58,7 +58,7 @@ public class AthleteReads {
     }
 
     public Optional<AthleteView> current(String athleteId) {
-        return views.find(athleteId);
+        return views.findNewest(athleteId);
     }
 
     /** Today's date where the athlete lives. */

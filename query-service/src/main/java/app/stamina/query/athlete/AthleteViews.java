@@ -1,17 +1,63 @@
 package app.stamina.query.athlete;
 
+import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.MongoJson;
 import app.stamina.readmodel.VersionedDocuments;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
-/** The athlete documents of the query service, each replaced only by a newer version of itself. */
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The athlete documents of the query service, each replaced only by a newer version of itself.
+ * <p>
+ * It also keeps in memory the documents this instance's projector wrote since its consumers last got their
+ * partitions (up to {@code stamina.query.written-views}, the most recently used): while the partitions stay, no
+ * other instance writes those athletes, so what it wrote last is what MongoDB holds. A read answered from them
+ * skips the round trip to MongoDB and reading the document back into an object, half of what a
+ * {@code GET /progress} cost. Whenever partitions move, or the read models are emptied, they are forgotten.
+ */
 @Repository
 public class AthleteViews extends VersionedDocuments<AthleteView> {
 
     static final String COLLECTION = "athletes";
 
-    public AthleteViews(MongoDatabase database, MongoJson mongoJson) {
+    private final Cache<String, AthleteView> written;
+
+    public AthleteViews(MongoDatabase database, MongoJson mongoJson,
+                        @Value("${stamina.query.written-views}") long writtenViews) {
         super(database.getCollection(COLLECTION), mongoJson, AthleteView.class);
+        this.written = Caffeine.newBuilder().maximumSize(writtenViews).build();
+    }
+
+    @Override
+    public List<AthleteView> applyAll(Map<String, List<DecodedBatch.Decoded>> byId, Function<String, AthleteView> create) {
+        List<AthleteView> changed = super.applyAll(byId, create);
+        changed.forEach(view -> written.asMap().merge(view.id(), view,
+                (kept, newer) -> newer.version() > kept.version() ? newer : kept));
+        return changed;
+    }
+
+    /** The athlete's newest document: as this instance last wrote it, or as MongoDB holds it. */
+    public Optional<AthleteView> findNewest(String id) {
+        AthleteView view = written.getIfPresent(id);
+        return view != null ? Optional.of(view) : find(id);
+    }
+
+    /** Partitions moved: from now on another instance may write any athlete. */
+    public void forgetWritten() {
+        written.invalidateAll();
+    }
+
+    @Override
+    public void deleteAll() {
+        forgetWritten();
+        super.deleteAll();
     }
 }

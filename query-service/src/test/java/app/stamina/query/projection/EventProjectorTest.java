@@ -74,7 +74,7 @@ class EventProjectorTest {
     void setUp() {
         database = client.getDatabase("stamina-" + UUID.randomUUID());
         MongoJson mongoJson = new MongoJson(JSON);
-        athletes = new AthleteViews(database, mongoJson);
+        athletes = new AthleteViews(database, mongoJson, 100);
         timeline = new Timeline(database, mongoJson);
         projector = new EventProjector(athletes, timeline, new VersionWatch(), JSON, new SimpleMeterRegistry(),
                 Clock.systemUTC(), new DeadLetters(new MockProducer<>(true, null, new StringSerializer(), new StringSerializer())));
@@ -112,7 +112,7 @@ class EventProjectorTest {
     void aWriterThatLostARaceToANewerVersionChangesNothing() {
         List<EventEnvelope> stream = stream("bea", 5);
         projector.apply(batch(stream));
-        new AthleteViews(database, new MongoJson(JSON)).applyAll(batch(stream.subList(0, 3)), AthleteView::of);
+        new AthleteViews(database, new MongoJson(JSON), 100).applyAll(batch(stream.subList(0, 3)), AthleteView::of);
         assertThat(athletes.find("bea").orElseThrow().version()).isEqualTo(6);
     }
 
@@ -120,14 +120,14 @@ class EventProjectorTest {
     void aWriterThatReadBeforeAnotherWroteAppliesItsEventsToWhatTheOtherWrote() {
         List<EventEnvelope> stream = stream("fay", 5);
         MongoJson mongoJson = new MongoJson(JSON);
-        AthleteViews racing = new AthleteViews(database, mongoJson) {
+        AthleteViews racing = new AthleteViews(database, mongoJson, 100) {
             private boolean raced;
 
             @Override
             protected void beforeWrite(AthleteView view) {
                 if (!raced) {
                     raced = true;
-                    new AthleteViews(database, mongoJson).applyAll(batch(stream.subList(0, 3)), AthleteView::of);
+                    new AthleteViews(database, mongoJson, 100).applyAll(batch(stream.subList(0, 3)), AthleteView::of);
                 }
             }
         };
@@ -184,6 +184,37 @@ class EventProjectorTest {
         assertThat(AthleteViewsAccess.trend(athletes.find("eli").orElseThrow()).weeks().getFirst().sessions()).isEqualTo(3);
         assertThat(LocalDate.parse("2026-11-02")).isEqualTo(
                 AthleteViewsAccess.trend(athletes.find("dee").orElseThrow()).weeks().getFirst().weekStart());
+    }
+
+    /**
+     * Reads are answered from what this instance wrote last, and from MongoDB once partitions move: the other
+     * instance that takes them over writes documents this one has not seen.
+     */
+    @Test
+    void readsTakeWhatThisInstanceWroteUntilPartitionsMove() {
+        List<EventEnvelope> stream = stream("gus", 6);
+        projector.apply(batch(stream.subList(0, 4)));
+        assertThat(athletes.findNewest("gus").orElseThrow().version()).isEqualTo(4);
+
+        // The partition moves to another instance, which projects the rest.
+        new ForgetWrittenOnRebalance(athletes).onPartitionsRevoked(List.of());
+        new AthleteViews(database, new MongoJson(JSON), 100).applyAll(batch(stream), AthleteView::of);
+        assertThat(athletes.findNewest("gus").orElseThrow().version()).as("read from MongoDB").isEqualTo(7);
+
+        // It comes back, and this instance writes again what it reads.
+        new ForgetWrittenOnRebalance(athletes).onPartitionsAssigned(List.of());
+        List<EventEnvelope> more = stream("gus", 8);
+        projector.apply(batch(more.subList(7, 9)));
+        AthleteView newest = athletes.findNewest("gus").orElseThrow();
+        assertThat(newest.version()).isEqualTo(9);
+        assertThat(AthleteViewsAccess.trend(newest)).isEqualTo(AthleteViewsAccess.trend(athletes.find("gus").orElseThrow()));
+    }
+
+    @Test
+    void emptyingTheReadModelsForgetsWhatWasWritten() {
+        projector.apply(batch(stream("ivy", 2)));
+        athletes.deleteAll();
+        assertThat(athletes.findNewest("ivy")).isEmpty();
     }
 
     private static List<Long> versions(Timeline.Page page) {
