@@ -122,7 +122,8 @@ public class SecurityConfiguration {
 
     /**
      * Tokens signed with the embedded default's own key (HS256 only: {@code alg: none} or any other algorithm is
-     * refused), or issued by an external identity provider; either way with a subject and an expiry.
+     * refused), or issued by an external identity provider; either way with a subject and an expiry. Verified tokens
+     * are remembered for a while ({@link VerifiedTokens}).
      */
     @Bean
     JwtDecoder jwtDecoder(JwtSettings settings) {
@@ -146,8 +147,9 @@ public class SecurityConfiguration {
             decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
             standard = JwtValidators.createDefault();
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, requiresSubjectAndExpiry()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(standard, requiresSubjectAndExpiry());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     private static OAuth2TokenValidator<Jwt> requiresSubjectAndExpiry() {
