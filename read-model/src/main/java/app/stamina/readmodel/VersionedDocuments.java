@@ -85,8 +85,12 @@ public class VersionedDocuments<T extends Versioned> {
                     applied.add(document);
                 }
             });
-            Set<String> lost = saveOver(applied, readVersions);
-            applied.stream().filter(document -> !lost.contains(document.id())).forEach(changed::add);
+            Map<String, Document> saved = new HashMap<>();
+            Set<String> lost = saveOver(applied, readVersions, saved);
+            applied.stream().filter(document -> !lost.contains(document.id())).forEach(document -> {
+                changed.add(document);
+                afterWrite(saved.get(document.id()));
+            });
             pending = byId.entrySet().stream().filter(entry -> lost.contains(entry.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
@@ -94,11 +98,12 @@ public class VersionedDocuments<T extends Versioned> {
     }
 
     /** Writes each document over the version it was read at, or inserts it where none was stored. */
-    private Set<String> saveOver(List<T> values, Map<String, Long> readVersions) {
+    private Set<String> saveOver(List<T> values, Map<String, Long> readVersions, Map<String, Document> saved) {
         List<VersionedWrites.Write> batch = new ArrayList<>(values.size());
         for (T value : values) {
             beforeWrite(value);
             Document document = mongoJson.toDocument(value);
+            saved.put(value.id(), document);
             Long read = readVersions.get(value.id());
             batch.add(read == null ? VersionedWrites.insert(value.id(), value.version(), document)
                     : VersionedWrites.replace(value.id(), read, value.version(), document));
@@ -108,6 +113,15 @@ public class VersionedDocuments<T extends Versioned> {
 
     /** What a store adds to each document as it is written. */
     protected void beforeWrite(T value) {
+    }
+
+    /** Told of each document as it was stored, once stored. */
+    protected void afterWrite(Document stored) {
+    }
+
+    /** A stored document as a value, exactly as a read from MongoDB gives it. */
+    protected T read(Document stored) {
+        return mongoJson.fromDocument(stored, type);
     }
 
     public void deleteAll() {

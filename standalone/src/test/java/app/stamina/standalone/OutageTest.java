@@ -74,12 +74,17 @@ class OutageTest {
             int unavailableAnswers = 0;
             while (Duration.between(mongoGone, Instant.now()).compareTo(OUTAGE) < 0) {
                 Instant asked = Instant.now();
-                Reply progress = http.get("/api/v1/athletes/" + athletes.getFirst() + "/progress");
+                Reply timeline = http.get("/api/v1/athletes/" + athletes.getFirst() + "/timeline");
                 assertThat(Duration.between(asked, Instant.now())).as("a read while MongoDB is away is answered at once")
                         .isLessThan(Duration.ofSeconds(10));
-                assertThat(progress.status()).as(progress.toString()).isEqualTo(503);
-                assertThat(progress.json().path("code").asText()).isEqualTo("read-store-unavailable");
-                assertThat(progress.response().headers().firstValue("Retry-After")).isPresent();
+                assertThat(timeline.status()).as(timeline.toString()).isEqualTo(503);
+                assertThat(timeline.json().path("code").asText()).isEqualTo("read-store-unavailable");
+                assertThat(timeline.response().headers().firstValue("Retry-After")).isPresent();
+                // Progress the query side wrote itself since its partitions last moved is answered from memory.
+                asked = Instant.now();
+                Reply progress = http.get("/api/v1/athletes/" + athletes.getFirst() + "/progress");
+                assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+                assertThat(progress.status()).as(progress.toString()).isIn(200, 503);
                 unavailableAnswers++;
                 Thread.sleep(1000);
             }

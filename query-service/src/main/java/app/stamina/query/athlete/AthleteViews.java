@@ -1,18 +1,15 @@
 package app.stamina.query.athlete;
 
-import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.MongoJson;
 import app.stamina.readmodel.VersionedDocuments;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The athlete documents of the query service, each replaced only by a newer version of itself.
@@ -36,12 +33,14 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
         this.written = Caffeine.newBuilder().maximumSize(writtenViews).build();
     }
 
+    /**
+     * Keeps the document as a read from MongoDB would give it (numbers as stored, {@code 10} for {@code 10.0}), so
+     * an answer reads the same from memory as from the store.
+     */
     @Override
-    public List<AthleteView> applyAll(Map<String, List<DecodedBatch.Decoded>> byId, Function<String, AthleteView> create) {
-        List<AthleteView> changed = super.applyAll(byId, create);
-        changed.forEach(view -> written.asMap().merge(view.id(), view,
-                (kept, newer) -> newer.version() > kept.version() ? newer : kept));
-        return changed;
+    protected void afterWrite(Document stored) {
+        AthleteView view = read(stored);
+        written.asMap().merge(view.id(), view, (kept, newer) -> newer.version() > kept.version() ? newer : kept);
     }
 
     /** The athlete's newest document: as this instance last wrote it, or as MongoDB holds it. */
