@@ -17,8 +17,9 @@ import java.util.Optional;
  * It also keeps in memory the documents this instance's projector wrote since its consumers last got their
  * partitions (up to {@code stamina.query.written-views}, the most recently used): while the partitions stay, no
  * other instance writes those athletes, so what it wrote last is what MongoDB holds. A read answered from them
- * skips the round trip to MongoDB and reading the document back into an object, half of what a
- * {@code GET /progress} cost. Whenever partitions move, or the read models are emptied, they are forgotten.
+ * skips the round trip to MongoDB and reading the document into an object (done once instead, as the projector
+ * stores it), half of what a {@code GET /progress} cost. Whenever partitions move, or the read models are emptied,
+ * they are forgotten.
  */
 @Repository
 public class AthleteViews extends VersionedDocuments<AthleteView> {
