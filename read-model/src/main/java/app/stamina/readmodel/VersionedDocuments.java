@@ -37,13 +37,13 @@ public class VersionedDocuments<T extends Versioned> {
 
     public Optional<T> find(String id) {
         return Optional.ofNullable(collection.find(Filters.eq(VersionedWrites.ID, id)).first())
-                .map(document -> mongoJson.fromDocument(document, type));
+                .map(this::read);
     }
 
     public Map<String, T> findAll(Collection<String> ids) {
         Map<String, T> found = new HashMap<>();
         collection.find(Filters.in(VersionedWrites.ID, ids)).forEach(document -> {
-            T value = mongoJson.fromDocument(document, type);
+            T value = read(document);
             found.put(value.id(), value);
         });
         return found;
@@ -56,7 +56,7 @@ public class VersionedDocuments<T extends Versioned> {
 
     /** The documents that match {@code filter}, one at a time. */
     protected void forEach(Bson filter, Consumer<T> action) {
-        collection.find(filter).batchSize(1000).forEach(document -> action.accept(mongoJson.fromDocument(document, type)));
+        collection.find(filter).batchSize(1000).forEach(document -> action.accept(read(document)));
     }
 
     /**
@@ -119,7 +119,7 @@ public class VersionedDocuments<T extends Versioned> {
     protected void afterWrite(Document stored) {
     }
 
-    /** A stored document as a value, exactly as a read from MongoDB gives it. */
+    /** A stored document as a value: every read from MongoDB goes through here. */
     protected T read(Document stored) {
         return mongoJson.fromDocument(stored, type);
     }
