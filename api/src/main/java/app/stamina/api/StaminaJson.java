@@ -29,6 +29,7 @@ public final class StaminaJson {
     public static ObjectMapper mapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(IsoTimes.module())
                 .addModule(new Jdk8Module())
                 .addModule(new ParameterNamesModule())
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
