@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * mongo-java-server's H2 backend with three changes that the embedded default needs to lose nothing and keep up:
+ * mongo-java-server's H2 backend with four changes that the embedded default needs to lose nothing and keep up:
  * <ul>
  *   <li>It commits the MVStore after every command that changes data, before the client hears it succeeded (the
  *   stock backend commits about once a second and ignores write concerns, so a kill lost acknowledged writes).</li>
@@ -45,6 +46,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>Documents and index keys are stored as BSON. The stock maps use H2's generic type, which falls back to Java
  *   serialization for both, and compares index keys by serializing them: in the benchmark profile, most of the
  *   server's time went there.</li>
+ *   <li>Collections do not keep the total size of their documents, which cost an encoding of every document written
+ *   just to measure it.</li>
  * </ul>
  * Maps are opened with these types before the stock database code asks for them by name, so it finds them open.
  */
@@ -53,8 +56,10 @@ final class BsonH2Backend extends H2Backend {
     /** Map names of the H2 backend's layout: a collection's documents, and a collection's unique index. */
     private static final String DOCUMENTS_PREFIX = "databases.";
     private static final String INDEX_INFIX = "._index_";
-    /** The store of the database being constructed: its constructor opens collections before its fields are set. */
-    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+    /** A collection's map of metadata (its data size, which this backend does not keep). */
+    private static final String META_PREFIX = "meta.";
+    /** The backend of the database being constructed: its constructor opens collections before its fields are set. */
+    private static final ThreadLocal<BsonH2Backend> CONSTRUCTING = new ThreadLocal<>();
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "drop", "dropdatabase", "dropindexes", "create", "renamecollection");
 
@@ -122,7 +127,7 @@ final class BsonH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        CONSTRUCTING.set(getMvStore());
+        CONSTRUCTING.set(this);
         try {
             return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
         } finally {
@@ -132,30 +137,42 @@ final class BsonH2Backend extends H2Backend {
 
     private static void openTyped(MVStore store, String name) {
         if (name.startsWith(DOCUMENTS_PREFIX)) {
-            store.openMap(name, new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+            openDocuments(store, name);
         } else if (name.contains(INDEX_INFIX)) {
             store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
         }
+    }
+
+    private static MVMap<Object, Document> openDocuments(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
     }
 
     /** Opens the maps of collections and indexes made after start with the BSON types, then lets H2 use them. */
     private static final class BsonH2Database extends H2Database {
 
         private final MVStore store;
+        private final CursorRegistry cursors;
 
         BsonH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
             this.store = store;
+            this.cursors = cursors;
         }
 
         private MVStore store() {
-            return store != null ? store : CONSTRUCTING.get();
+            return store != null ? store : CONSTRUCTING.get().getMvStore();
         }
 
+        private CursorRegistry cursors() {
+            return cursors != null ? cursors : CONSTRUCTING.get().getCursorRegistry();
+        }
+
+        /** As the stock database opens a collection, with the BSON type and without keeping its data size. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            openTyped(store(), DOCUMENTS_PREFIX + getFullCollectionNamespace(collectionName));
-            return super.openOrCreateCollection(collectionName, options);
+            String name = getFullCollectionNamespace(collectionName);
+            return new UncountedCollection(this, collectionName, options, openDocuments(store(), DOCUMENTS_PREFIX + name),
+                    store().openMap(META_PREFIX + name), cursors());
         }
 
         @Override
@@ -163,6 +180,24 @@ final class BsonH2Backend extends H2Backend {
                                                         boolean sparse) {
             openTyped(store(), getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * The stock collection, without the running total of its documents' sizes (collStats' {@code size}): keeping it
+     * encoded every document written once more to measure it, twice for an update, and wrote the total to the
+     * metadata map in each command, an eighth of the server's time under the pipeline's writes. Nothing reads it.
+     */
+    private static final class UncountedCollection extends H2Collection {
+
+        UncountedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                            MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
     }
 
