@@ -6,6 +6,7 @@ import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
 import app.stamina.command.relay.ActorMetaData;
 import app.stamina.command.relay.KafkaRelay;
+import app.stamina.command.relay.MetaDataReader;
 import app.stamina.command.store.EventStoreSchema;
 import app.stamina.edge.EdgeConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,7 @@ import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -141,6 +143,16 @@ public class CommandServiceConfiguration {
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * Events' metadata read by {@link MetaDataReader} instead of Axon's deserializer. Each of Axon's serializers
+     * registers Axon's module on the one {@code ObjectMapper} as it is built, and the module registered last comes
+     * first, so this waits for them.
+     */
+    @Bean
+    SmartInitializingSingleton quickMetaDataReads(ObjectMapper json, List<Serializer> serializers) {
+        return () -> json.registerModule(MetaDataReader.module());
     }
 
     /** The topic every event goes to. Kept forever: read models rebuild from it. */

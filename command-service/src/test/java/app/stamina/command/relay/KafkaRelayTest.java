@@ -6,12 +6,19 @@ import app.stamina.api.envelope.Topics;
 import app.stamina.api.envelope.Actor;
 import app.stamina.command.CommandHttpTest;
 import app.stamina.command.TestTokens;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.net.URI;
@@ -34,6 +41,10 @@ class KafkaRelayTest extends CommandHttpTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void everyEventOfAnAthleteIsPublishedInOrderWithItsClientEventId() throws Exception {
@@ -61,6 +72,17 @@ class KafkaRelayTest extends CommandHttpTest {
         assertThat(published.get(1).payload().path("durationSeconds").asInt()).isEqualTo(95);
         assertThat(published).allMatch(e -> new Actor("nurse-ann", "clinician").equals(e.actor()),
                 "every event records who caused it, milestones included");
+    }
+
+    @Test
+    void theEventSerializerReadsMetadataWithTheQuickReader() throws Exception {
+        ObjectMapper mapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
+        DeserializationContext context = ((DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createDummyInstance(mapper.getDeserializationConfig());
+        assertThat(context.findRootValueDeserializer(mapper.constructType(MetaData.class))).isInstanceOf(MetaDataReader.class);
+        MetaData actor = MetaData.with("sub", "nurse-ann").and("role", "clinician");
+        MetaData read = eventSerializer.deserialize(eventSerializer.serialize(actor, byte[].class));
+        assertThat((Object) read).isEqualTo(actor);
     }
 
     private List<EventEnvelope> readTopicFor(String athlete, int expected) throws Exception {
