@@ -3,6 +3,7 @@ package app.stamina.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public class VersionedDocuments<T extends Versioned> {
                     applied.add(document);
                 }
             });
-            Map<String, Document> saved = new HashMap<>();
+            Map<String, RawBsonDocument> saved = new HashMap<>();
             Set<String> lost = saveOver(applied, readVersions, saved);
             applied.stream().filter(document -> !lost.contains(document.id())).forEach(document -> {
                 changed.add(document);
@@ -98,11 +99,11 @@ public class VersionedDocuments<T extends Versioned> {
     }
 
     /** Writes each document over the version it was read at, or inserts it where none was stored. */
-    private Set<String> saveOver(List<T> values, Map<String, Long> readVersions, Map<String, Document> saved) {
+    private Set<String> saveOver(List<T> values, Map<String, Long> readVersions, Map<String, RawBsonDocument> saved) {
         List<VersionedWrites.Write> batch = new ArrayList<>(values.size());
         for (T value : values) {
             beforeWrite(value);
-            Document document = mongoJson.toDocument(value);
+            RawBsonDocument document = mongoJson.toBson(value);
             saved.put(value.id(), document);
             Long read = readVersions.get(value.id());
             batch.add(read == null ? VersionedWrites.insert(value.id(), value.version(), document)
@@ -116,7 +117,7 @@ public class VersionedDocuments<T extends Versioned> {
     }
 
     /** Told of each document as it was stored, once stored. */
-    protected void afterWrite(Document stored) {
+    protected void afterWrite(RawBsonDocument stored) {
     }
 
     /** A stored document as a value: every read from MongoDB goes through here. */

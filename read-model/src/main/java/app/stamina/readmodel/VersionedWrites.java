@@ -12,6 +12,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -36,9 +37,12 @@ public final class VersionedWrites {
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollection<Document> collection;
+    /** The same collection, written in BSON as {@link MongoJson#toBson} makes it. */
+    private final MongoCollection<BsonDocument> writable;
 
     public VersionedWrites(MongoCollection<Document> collection) {
         this.collection = collection;
+        this.writable = collection.withDocumentClass(BsonDocument.class);
         createIndex();
     }
 
@@ -57,16 +61,16 @@ public final class VersionedWrites {
     }
 
     /** A write that takes document {@code id} from version {@code over} (0: none stored) to {@code version}. */
-    public record Write(String id, long over, long version, WriteModel<Document> model) {
+    public record Write(String id, long over, long version, WriteModel<BsonDocument> model) {
     }
 
     /** A new document, for an id that had none. */
-    public static Write insert(String id, long version, Document document) {
+    public static Write insert(String id, long version, BsonDocument document) {
         return new Write(id, 0, version, new InsertOneModel<>(document));
     }
 
     /** {@code document}, at {@code version}, in place of the one stored at {@code over}. */
-    public static Write replace(String id, long over, long version, Document document) {
+    public static Write replace(String id, long over, long version, BsonDocument document) {
         return new Write(id, over, version, new ReplaceOneModel<>(at(id, over), document));
     }
 
@@ -102,7 +106,7 @@ public final class VersionedWrites {
         BulkWriteResult result;
         boolean duplicates = false;
         try {
-            result = collection.bulkWrite(writes.stream().map(Write::model).toList(), new BulkWriteOptions().ordered(false));
+            result = writable.bulkWrite(writes.stream().map(Write::model).toList(), new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                 throw e;

@@ -73,7 +73,7 @@ class PersistentMongoTest {
         try (MongoClient client = MongoClients.create(first.uri())) {
             MongoCollection<Document> athletes = client.getDatabase("stamina").getCollection("athletes");
             new VersionedWrites(athletes).writeAll(List.of(VersionedWrites.insert("a-1", 3,
-                    new Document("_id", "a-1").append("version", 3L))));
+                    new Document("_id", "a-1").append("version", 3L).toBsonDocument())));
         } finally {
             first.close();
         }
@@ -87,7 +87,7 @@ class PersistentMongoTest {
             MongoCollection<Document> athletes = client.getDatabase("stamina").getCollection("athletes");
             VersionedWrites writes = new VersionedWrites(athletes);
             assertThatThrownBy(() -> writes.writeAll(List.of(VersionedWrites.replace("a-1", 3, 4,
-                    new Document("_id", "a-1").append("version", 4L)))))
+                    new Document("_id", "a-1").append("version", 4L).toBsonDocument()))))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("athletes a-1 is stored at version 3");
         } finally {

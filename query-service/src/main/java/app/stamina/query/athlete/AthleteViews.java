@@ -5,7 +5,7 @@ import app.stamina.readmodel.VersionedDocuments;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
@@ -39,8 +39,8 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
      * an answer reads the same from memory as from the store.
      */
     @Override
-    protected void afterWrite(Document stored) {
-        AthleteView view = read(stored);
+    protected void afterWrite(RawBsonDocument stored) {
+        AthleteView view = read(MongoJson.asDocument(stored));
         written.asMap().merge(view.id(), view, (kept, newer) -> newer.version() > kept.version() ? newer : kept);
     }
 

@@ -54,10 +54,10 @@ public class Timeline {
             pending.forEach((id, envelopes) -> {
                 long at = stored.getOrDefault(id, 0L);
                 long last = at;
-                List<Document> added = new ArrayList<>();
+                List<TimelineEntry> added = new ArrayList<>();
                 for (EventEnvelope envelope : envelopes) {
                     if (envelope.version() > last) {
-                        added.add(mongoJson.toDocument(TimelineEntry.of(envelope)));
+                        added.add(TimelineEntry.of(envelope));
                         last = envelope.version();
                     }
                 }
@@ -65,10 +65,10 @@ public class Timeline {
                     return;
                 }
                 batch.add(stored.containsKey(id)
-                        ? VersionedWrites.update(id, at, last,
-                                Updates.combine(Updates.pushEach(EVENTS, added), Updates.set(VersionedWrites.VERSION, last)))
-                        : VersionedWrites.insert(id, last, mongoJson.toDocument(TimelinePage.of(id, last))
-                                .append(EVENTS, added)));
+                        ? VersionedWrites.update(id, at, last, Updates.combine(
+                                Updates.pushEach(EVENTS, added.stream().map(mongoJson::toBson).toList()),
+                                Updates.set(VersionedWrites.VERSION, last)))
+                        : VersionedWrites.insert(id, last, mongoJson.toBson(TimelinePage.of(id, last, added))));
             });
             Set<String> lost = writes.writeAll(batch);
             pending = byPage.entrySet().stream().filter(entry -> lost.contains(entry.getKey()))

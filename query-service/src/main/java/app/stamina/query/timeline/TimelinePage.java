@@ -13,11 +13,11 @@ record TimelinePage(@JsonProperty("_id") String id, String athleteId, long page,
 
     static final int SIZE = 50;
 
-    /** A new page, its events still to be added. */
-    static TimelinePage of(String id, long version) {
+    /** A new page with its first events, {@code version} the last of them. */
+    static TimelinePage of(String id, long version, List<TimelineEntry> events) {
         int separator = id.lastIndexOf(':');
         return new TimelinePage(id, id.substring(0, separator), Long.parseLong(id.substring(separator + 1)), version,
-                List.of());
+                events);
     }
 
     static long pageOf(long version) {
