@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -53,20 +57,18 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         Path dataDir = Path.of(environment.getProperty("stamina.data-dir", "./data")).toAbsolutePath().normalize();
         log.info("embedded servers keep their data in {}", dataDir);
         int postgresPort = environment.getProperty("stamina.embedded.postgres-port", Integer.class, 0);
-        postgres = PersistentPostgres.start(dataDir.resolve("postgres"), postgresPort);
+        String bootstrapServers = environment.getProperty(KAFKA);
+        String mongoUri = environment.getProperty(MONGODB);
+        startAll(dataDir, postgresPort, bootstrapServers == null, mongoUri == null);
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "stamina.security.jwt.hmac-key-file", dataDir.resolve("security/jwt-hs256.key").toString()));
-        String bootstrapServers = environment.getProperty(KAFKA);
-        if (bootstrapServers == null) {
-            kafka = PersistentKafka.start(dataDir.resolve("kafka"));
+        if (kafka != null) {
             bootstrapServers = kafka.bootstrapServers();
             settings.put(KAFKA, bootstrapServers);
         }
-        String mongoUri = environment.getProperty(MONGODB);
-        if (mongoUri == null) {
-            mongo = PersistentMongo.start(dataDir.resolve("mongo"));
+        if (mongo != null) {
             mongoUri = mongo.uri();
             settings.put(MONGODB, mongoUri);
             if (mongo.formatChanged()) {
@@ -77,6 +79,56 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedServers", settings));
         // Registered before any bean, so destroyed after all of them.
         ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedServers", this);
+    }
+
+    /**
+     * Starts the servers side by side: they do not depend on each other, and most of each start is waiting (for
+     * {@code initdb}, for the broker's controller), so the slowest decides, not their sum. If one fails, those that
+     * started are stopped again and the first failure is thrown.
+     */
+    private void startAll(Path dataDir, int postgresPort, boolean withKafka, boolean withMongo) {
+        ThreadFactory threads = Thread.ofPlatform().name("embedded-start-", 0).factory();
+        try (ExecutorService starts = Executors.newThreadPerTaskExecutor(threads)) {
+            Future<EmbeddedPostgres> postgresStart =
+                    starts.submit(() -> PersistentPostgres.start(dataDir.resolve("postgres"), postgresPort));
+            Future<PersistentKafka> kafkaStart =
+                    withKafka ? starts.submit(() -> PersistentKafka.start(dataDir.resolve("kafka"))) : null;
+            Future<PersistentMongo> mongoStart =
+                    withMongo ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"))) : null;
+            RuntimeException failure = null;
+            try {
+                postgres = postgresStart.get();
+            } catch (ExecutionException | InterruptedException e) {
+                failure = startFailed("PostgreSQL", e);
+            }
+            try {
+                kafka = kafkaStart == null ? null : kafkaStart.get();
+            } catch (ExecutionException | InterruptedException e) {
+                failure = failure != null ? failure : startFailed("Kafka", e);
+            }
+            try {
+                mongo = mongoStart == null ? null : mongoStart.get();
+            } catch (ExecutionException | InterruptedException e) {
+                failure = failure != null ? failure : startFailed("MongoDB", e);
+            }
+            if (failure != null) {
+                try {
+                    destroy();
+                } catch (IOException | RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private static RuntimeException startFailed(String server, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        return cause instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("the embedded " + server + " did not start", cause);
     }
 
     /** The read models were dropped: their consumer groups start again from the beginning of the topic. */
@@ -122,6 +174,8 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         if (kafka != null) {
             kafka.close();
         }
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

@@ -6,14 +6,20 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded default keeps everything under its data directory: a restart forgets nothing. */
 class RestartTest {
@@ -51,6 +57,28 @@ class RestartTest {
             HttpResponse<String> next = post(port, "/api/v1/athletes/" + athlete + "/holds", hold(UUID.randomUUID()));
             assertThat(next.statusCode()).isEqualTo(201);
             assertThat(next.body()).contains("\"version\":5");
+        }
+    }
+
+    /**
+     * The servers start side by side; when one of them cannot, the others are stopped again rather than left
+     * running: no PostgreSQL left holding the data directory, no broker left on its port.
+     */
+    @Test
+    void aServerThatCannotStartStopsTheOthers() throws Exception {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("mongo"), "a file where the MongoDB server's directory belongs");
+
+        assertThatThrownBy(this::start).hasMessageContaining("MongoDB-protocol server");
+
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
+        Properties kafkaPorts = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve("kafka/ports.properties"))) {
+            kafkaPorts.load(in);
+        }
+        try (ServerSocket free = new ServerSocket(Integer.parseInt(kafkaPorts.getProperty("broker")), 1,
+                InetAddress.getLoopbackAddress())) {
+            assertThat(free.isBound()).isTrue();
         }
     }
 
