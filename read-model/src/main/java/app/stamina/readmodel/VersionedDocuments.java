@@ -92,6 +92,9 @@ public class VersionedDocuments<T extends Versioned> {
                 changed.add(document);
                 afterWrite(saved.get(document.id()));
             });
+            if (!lost.isEmpty()) {
+                afterLost(lost);
+            }
             pending = byId.entrySet().stream().filter(entry -> lost.contains(entry.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
@@ -118,6 +121,10 @@ public class VersionedDocuments<T extends Versioned> {
 
     /** Told of each document as it was stored, once stored. */
     protected void afterWrite(RawBsonDocument stored) {
+    }
+
+    /** Told of the documents whose write lost to another writer's, before they are read again and reapplied. */
+    protected void afterLost(Set<String> ids) {
     }
 
     /** A stored document as a value: every read from MongoDB goes through here. */

@@ -2,6 +2,7 @@ package app.stamina.query.athlete;
 
 import app.stamina.readmodel.MongoJson;
 import app.stamina.readmodel.VersionedDocuments;
+import app.stamina.readmodel.VersionedWrites;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
@@ -9,24 +10,31 @@ import org.bson.RawBsonDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The athlete documents of the query service, each replaced only by a newer version of itself.
  * <p>
  * It also keeps in memory the documents this instance's projector wrote since its consumers last got their
- * partitions (up to {@code stamina.query.written-views}, the most recently used): while the partitions stay, no
- * other instance writes those athletes, so what it wrote last is what MongoDB holds. A read answered from them
- * skips the round trip to MongoDB and reading the document into an object (done once instead, as the projector
- * stores it), half of what a {@code GET /progress} cost. Whenever partitions move, or the read models are emptied,
- * they are forgotten.
+ * partitions (up to {@code stamina.query.written-views}, the most recently used), as the BSON it stored: while the
+ * partitions stay, no other instance writes those athletes, so what it wrote last is what MongoDB holds. Reads
+ * answered from them skip the round trip to MongoDB (half of what a {@code GET /progress} cost), and so does the
+ * projector, which applies the next events to a copy read from them. A document is read into a view only when it
+ * is read, once per version. Whenever partitions move, or the read models are emptied, they are forgotten; a
+ * document whose write lost to another writer's is forgotten too, and read again from MongoDB.
  */
 @Repository
 public class AthleteViews extends VersionedDocuments<AthleteView> {
 
     static final String COLLECTION = "athletes";
 
-    private final Cache<String, AthleteView> written;
+    private final Cache<String, Written> written;
 
     public AthleteViews(MongoDatabase database, MongoJson mongoJson,
                         @Value("${stamina.query.written-views}") long writtenViews) {
@@ -34,20 +42,43 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
         this.written = Caffeine.newBuilder().maximumSize(writtenViews).build();
     }
 
-    /**
-     * Keeps the document as a read from MongoDB would give it (numbers as stored, {@code 10} for {@code 10.0}), so
-     * an answer reads the same from memory as from the store.
-     */
     @Override
     protected void afterWrite(RawBsonDocument stored) {
-        AthleteView view = read(MongoJson.asDocument(stored));
-        written.asMap().merge(view.id(), view, (kept, newer) -> newer.version() > kept.version() ? newer : kept);
+        Written newer = new Written(stored);
+        written.asMap().merge(newer.id(), newer, (kept, candidate) -> candidate.version > kept.version ? candidate : kept);
+    }
+
+    @Override
+    protected void afterLost(Set<String> ids) {
+        written.invalidateAll(ids);
     }
 
     /** The athlete's newest document: as this instance last wrote it, or as MongoDB holds it. */
     public Optional<AthleteView> findNewest(String id) {
-        AthleteView view = written.getIfPresent(id);
-        return view != null ? Optional.of(view) : find(id);
+        Written kept = written.getIfPresent(id);
+        return kept != null ? Optional.of(kept.view()) : find(id);
+    }
+
+    /**
+     * The documents as this instance last wrote them, or as MongoDB holds them; each a view of its own, which the
+     * caller may change.
+     */
+    @Override
+    public Map<String, AthleteView> findAll(Collection<String> ids) {
+        Map<String, AthleteView> found = new HashMap<>();
+        List<String> notKept = new ArrayList<>();
+        for (String id : ids) {
+            Written kept = written.getIfPresent(id);
+            if (kept != null) {
+                found.put(id, kept.read());
+            } else {
+                notKept.add(id);
+            }
+        }
+        if (!notKept.isEmpty()) {
+            found.putAll(super.findAll(notKept));
+        }
+        return found;
     }
 
     /** Partitions moved: from now on another instance may write any athlete. */
@@ -59,5 +90,40 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
     public void deleteAll() {
         forgetWritten();
         super.deleteAll();
+    }
+
+    /**
+     * A document as it was stored, read the way a read from MongoDB reads it (numbers as stored, {@code 10} for
+     * {@code 10.0}), so an answer reads the same from memory as from the store.
+     */
+    private final class Written {
+
+        private final RawBsonDocument stored;
+        private final long version;
+        private volatile AthleteView view;
+
+        Written(RawBsonDocument stored) {
+            this.stored = stored;
+            this.version = stored.getNumber(VersionedWrites.VERSION).longValue();
+        }
+
+        String id() {
+            return stored.getString(VersionedWrites.ID).getValue();
+        }
+
+        /** The view reads share, read once. */
+        AthleteView view() {
+            AthleteView read = view;
+            if (read == null) {
+                read = read();
+                view = read;
+            }
+            return read;
+        }
+
+        /** A view of its own. */
+        AthleteView read() {
+            return AthleteViews.this.read(MongoJson.asDocument(stored));
+        }
     }
 }
