@@ -24,13 +24,13 @@ import java.util.stream.Collectors;
  */
 public class VersionedDocuments<T extends Versioned> {
 
-    private final MongoCollection<Document> collection;
+    private final MongoCollection<RawBsonDocument> collection;
     private final VersionedWrites writes;
     private final MongoJson mongoJson;
     private final Class<T> type;
 
     public VersionedDocuments(MongoCollection<Document> collection, MongoJson mongoJson, Class<T> type) {
-        this.collection = collection;
+        this.collection = collection.withDocumentClass(RawBsonDocument.class);
         this.writes = new VersionedWrites(collection);
         this.mongoJson = mongoJson;
         this.type = type;
@@ -128,8 +128,8 @@ public class VersionedDocuments<T extends Versioned> {
     }
 
     /** A stored document as a value: every read from MongoDB goes through here. */
-    protected T read(Document stored) {
-        return mongoJson.fromDocument(stored, type);
+    protected T read(RawBsonDocument stored) {
+        return mongoJson.fromBson(stored, type);
     }
 
     public void deleteAll() {

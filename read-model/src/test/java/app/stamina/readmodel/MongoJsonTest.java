@@ -1,9 +1,9 @@
 package app.stamina.readmodel;
 
 import app.stamina.api.StaminaJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
-import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +56,33 @@ class MongoJsonTest {
 
     @Test
     void whatIsWrittenReadsBackAsTheSameValue() {
-        Document asRead = MongoJson.asDocument(mongoJson.toBson(sample()));
+        RawBsonDocument stored = mongoJson.toBson(sample());
 
-        assertThat(asRead.get("small")).isEqualTo(7);
-        assertThat(asRead.get("large")).isEqualTo(12_345_678_901L);
-        Sample read = mongoJson.fromDocument(asRead, Sample.class);
+        Sample read = mongoJson.fromBson(stored, Sample.class);
         assertThat(read).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(sample());
-        assertThat(mongoJson.fromDocument(MongoJson.asDocument(mongoJson.toBson(read)), Sample.class))
+        assertThat(mongoJson.fromBson(mongoJson.toBson(read), Sample.class))
                 .as("a value read back is written and read again unchanged").isEqualTo(read);
+    }
+
+    /** Whole numbers stay whole ({@code 7}, not {@code 7.0}) wherever a read model keeps JSON as it came. */
+    @Test
+    void wholeNumbersReadBackWhole() {
+        record Loose(String _id, JsonNode payload) {
+        }
+        JsonNode payload = StaminaJson.mapper().createObjectNode().put("small", 7).put("large", 12_345_678_901L)
+                .put("fraction", 61.5).put("text", "arm:B");
+        JsonNode read = mongoJson.fromBson(mongoJson.toBson(new Loose("ada", payload)), Loose.class).payload();
+        assertThat(read.toString()).isEqualTo("{\"small\":7,\"large\":12345678901,\"fraction\":61.5,\"text\":\"arm:B\"}");
+    }
+
+    @Test
+    void aDocumentWithBsonThatNoReadModelWritesIsRefused() {
+        RawBsonDocument foreign = RawBsonDocument.parse("{\"_id\": \"ada\", \"when\": {\"$date\": \"2026-11-03T17:00:00Z\"}}");
+        record Loose(String _id, String when) {
+        }
+        assertThatThrownBy(() -> mongoJson.fromBson(foreign, Loose.class)).isInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("BSON DATE_TIME is not part of a read model");
     }
 
     @Test

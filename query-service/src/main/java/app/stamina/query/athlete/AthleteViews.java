@@ -123,7 +123,7 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
 
         /** A view of its own. */
         AthleteView read() {
-            return AthleteViews.this.read(MongoJson.asDocument(stored));
+            return AthleteViews.this.read(stored);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
@@ -84,8 +85,8 @@ public class Timeline {
         List<String> ids = LongStream.range(first, first + count)
                 .mapToObj(page -> TimelinePage.id(athleteId, page)).toList();
         List<TimelinePage> found = new ArrayList<>();
-        pages.find(Filters.in(VersionedWrites.ID, ids))
-                .forEach(document -> found.add(mongoJson.fromDocument(document, TimelinePage.class)));
+        pages.withDocumentClass(RawBsonDocument.class).find(Filters.in(VersionedWrites.ID, ids))
+                .forEach(document -> found.add(mongoJson.fromBson(document, TimelinePage.class)));
         List<TimelineEntry> entries = found.stream()
                 .sorted(Comparator.comparingLong(TimelinePage::page))
                 .flatMap(page -> page.events().stream())
