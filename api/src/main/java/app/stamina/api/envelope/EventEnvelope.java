@@ -5,11 +5,16 @@ import app.stamina.api.event.ClientEvent;
 import app.stamina.api.event.EventRevisions;
 import app.stamina.api.event.RehabEvent;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -40,26 +45,43 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
     }
 
     /**
-     * The envelope of an event as the store keeps it: its payload's JSON as stored (and upcast to the current
-     * revision), not read into an event and written out again. {@code occurredAt} and a client event's
-     * {@code eventId} are read from that JSON; {@code event} is asked only for an event that keeps its instant under
-     * another name.
+     * The JSON of the envelope of an event as the store keeps it, with its payload's JSON copied as stored (and
+     * upcast to the current revision), not read into an event or a tree and written out again: that round trip was
+     * most of the relay's work. {@code occurredAt} and a client event's {@code eventId} are read from that JSON;
+     * {@code event} is asked only for an event that keeps its instant under another name.
      */
-    public static EventEnvelope ofStored(String storeEventId, Class<?> eventClass, String athleteId, long version,
-                                         Instant recordedAt, Actor actor, JsonNode payload,
-                                         Supplier<RehabEvent> event, ObjectMapper json) {
-        String eventId = ClientEvent.class.isAssignableFrom(eventClass) ? payload.path("eventId").asText()
-                : storeEventId;
-        OffsetDateTime occurredAt;
-        try {
-            occurredAt = payload.hasNonNull("occurredAt")
-                    ? json.treeToValue(payload.get("occurredAt"), OffsetDateTime.class)
-                    : event.get().occurredAt();
+    public static String writeStored(String storeEventId, Class<?> eventClass, String athleteId, long version,
+                                     Instant recordedAt, Actor actor, String payload, Supplier<RehabEvent> event,
+                                     ObjectMapper json) throws JsonProcessingException {
+        String clientEventId = null;
+        OffsetDateTime occurredAt = null;
+        try (JsonParser fields = json.createParser(payload)) {
+            if (fields.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a stored " + eventClass.getSimpleName() + " is not a JSON object");
+            }
+            while (fields.nextToken() == JsonToken.FIELD_NAME) {
+                String name = fields.currentName();
+                JsonToken value = fields.nextToken();
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (name) {
+                    case "eventId" -> clientEventId = fields.getValueAsString();
+                    case "occurredAt" -> occurredAt = json.readValue(fields, OffsetDateTime.class);
+                    default -> fields.skipChildren();
+                }
+            }
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a stored " + eventClass.getSimpleName() + " has no readable occurredAt", e);
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new EventEnvelope(eventId, eventClass.getSimpleName(), AthleteId.of(athleteId), version, occurredAt,
-                recordedAt, actor, payload);
+        String eventId = ClientEvent.class.isAssignableFrom(eventClass)
+                ? Objects.requireNonNullElse(clientEventId, "") : storeEventId;
+        EventEnvelope envelope = new EventEnvelope(eventId, eventClass.getSimpleName(), AthleteId.of(athleteId),
+                version, occurredAt != null ? occurredAt : event.get().occurredAt(), recordedAt, actor,
+                json.getNodeFactory().rawValueNode(new RawValue(payload)));
+        return json.writeValueAsString(envelope);
     }
 
     /**

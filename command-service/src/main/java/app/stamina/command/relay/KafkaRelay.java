@@ -4,7 +4,6 @@ import app.stamina.api.envelope.Actor;
 import app.stamina.api.envelope.EventEnvelope;
 import app.stamina.api.envelope.Topics;
 import app.stamina.api.event.RehabEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,8 +57,8 @@ public class KafkaRelay {
 
     /**
      * Takes the event's payload as the store holds it (upcast to the current revision, by the serializer that wrote
-     * it) rather than reading it into an event and writing it out again: that round trip was most of the relay's
-     * work.
+     * it) rather than reading it into an event, or a tree, and writing it out again: that round trip was most of the
+     * relay's work.
      */
     @EventHandler(payloadType = RehabEvent.class)
     void on(DomainEventMessage<?> event, UnitOfWork<?> unitOfWork) throws Exception {
@@ -68,10 +67,10 @@ public class KafkaRelay {
         if (tail.alreadyRelayed(athleteId, version)) {
             return;
         }
-        JsonNode payload = event.serializePayload(eventSerializer, JsonNode.class).getData();
-        EventEnvelope envelope = EventEnvelope.ofStored(event.getIdentifier(), event.getPayloadType(), athleteId, version,
+        String payload = event.serializePayload(eventSerializer, String.class).getData();
+        String envelope = EventEnvelope.writeStored(event.getIdentifier(), event.getPayloadType(), athleteId, version,
                 event.getTimestamp(), actorOf(event.getMetaData()), payload, () -> (RehabEvent) event.getPayload(), json);
-        pendingSends(unitOfWork).add(kafka.send(Topics.EVENTS, athleteId, json.writeValueAsString(envelope)));
+        pendingSends(unitOfWork).add(kafka.send(Topics.EVENTS, athleteId, envelope));
     }
 
     private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
