@@ -329,9 +329,17 @@ public final class Benchmarks {
         figures.add(new Figure("  p50", latencies.percentileMillis(50), "ms", "", null, null, null));
     }
 
-    /** The athlete-weeks export read as a stream; the server's heap sampled while it runs. */
+    /**
+     * The athlete-weeks export read as a stream, one export after another: for {@code --warm-up} seconds not counted
+     * (an export's path is not compiled by any phase before), then for {@code --seconds} counted, the server's heap
+     * sampled while the counted ones run.
+     */
     private void athleteWeeksExport() throws Exception {
-        log("athlete-weeks export");
+        log("athlete-weeks export, one after another, the first %s not counted, then %s", warmUp(), seconds());
+        long warmUpEnd = System.nanoTime() + warmUp().toNanos();
+        while (System.nanoTime() < warmUpEnd) {
+            exportRows();
+        }
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicLong maxHeap = new AtomicLong();
         Thread sampler = Thread.ofVirtual().start(() -> {
@@ -345,24 +353,41 @@ public final class Benchmarks {
             }
         });
         long started = System.nanoTime();
+        long end = started + seconds().toNanos();
         long rows = 0;
-        HttpResponse<InputStream> response = system.client().send(HttpRequest.newBuilder(
-                        system.uri("/api/v1/exports/athlete-weeks?format=csv"))
-                .header("Authorization", "Bearer " + system.adminToken()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            while (lines.readLine() != null) {
-                rows++;
-            }
-        }
+        long perExport;
+        int exports = 0;
+        do {
+            perExport = exportRows();
+            rows += perExport;
+            exports++;
+        } while (System.nanoTime() < end);
         double seconds = (System.nanoTime() - started) / 1e9;
         sampling.set(false);
         sampler.join();
-        double rate = (rows - 1) / seconds;
+        double rate = rows / seconds;
         double heapMib = maxHeap.get() / 1024.0 / 1024.0;
-        figures.add(new Figure("/exports/athlete-weeks (" + (rows - 1) + " rows)", rate, "rows/s", ">= 100000",
-                rate >= 100_000, null, null));
+        figures.add(new Figure("/exports/athlete-weeks (" + perExport + " rows, " + exports + " counted)", rate,
+                "rows/s", ">= 100000", rate >= 100_000, null, null));
         figures.add(new Figure("  heap of the whole process while exporting, max", heapMib, "MiB", "<= 512 MiB",
                 heapMib <= 512, null, null));
+    }
+
+    /** One whole export, read as a stream: its rows, without the header. */
+    private long exportRows() throws Exception {
+        HttpResponse<InputStream> response = system.client().send(HttpRequest.newBuilder(
+                        system.uri("/api/v1/exports/athlete-weeks?format=csv"))
+                .header("Authorization", "Bearer " + system.adminToken()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            while (in.readLine() != null) {
+                lines++;
+            }
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the export answered " + response.statusCode());
+        }
+        return lines - 1;
     }
 
     /** Command latency of an athlete with 20,000 events against a new athlete's, 200 holds each, one at a time. */
