@@ -71,6 +71,11 @@ final class PersistentKafka implements AutoCloseable {
             config.put("transaction.state.log.replication.factor", "1");
             config.put("transaction.state.log.min.isr", "1");
             config.put("group.initial.rebalance.delay.ms", "0");
+            // The log cleaner (it compacts the consumer groups' offsets; the events topic is never compacted)
+            // allocates its whole dedupe buffer on the heap at start: 128 MB by default, a quarter of a 512 MB heap,
+            // for a map of the keys of one cleaning pass. 8 MB holds some 300,000 keys, far more than the offsets
+            // topic of a few consumer groups has.
+            config.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
             // After a kill -9 the new broker need not wait long for its old registration to expire.
             config.put("broker.session.timeout.ms", "1500");
             config.put("broker.heartbeat.interval.ms", "500");
