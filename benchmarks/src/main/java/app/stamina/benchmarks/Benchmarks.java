@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *
  * <pre>java -jar benchmarks/target/stamina-benchmarks.jar [--athletes 10000] [--seconds 30] [--clients 16]
  *     [--post-clients 32] [--jar standalone/target/stamina-standalone.jar] [--out benchmarks/results.json]
- *     [--heap 2g] [--profile true] [--warm-up 10] [--keep-data false]</pre>
+ *     [--heap 512m] [--profile true] [--warm-up 10] [--keep-data false]</pre>
  * With {@code --profile true} the standalone runs under Java Flight Recorder; the recording is written beside its
  * data directory when it stops.
  */
@@ -65,7 +65,7 @@ public final class Benchmarks {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Map<String, String> options = new LinkedHashMap<>(Map.of("athletes", "10000", "seconds", "30", "clients", "16",
                 "post-clients", "32", "jar", "standalone/target/stamina-standalone.jar", "out", "benchmarks/results.json",
-                "heap", "2g", "profile", "false", "warm-up", "10", "keep-data", "false"));
+                "heap", "512m", "profile", "false", "warm-up", "10", "keep-data", "false"));
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             String problem = !options.containsKey(name) ? "unknown option " + args[i]
