@@ -18,22 +18,47 @@ import java.util.Map;
  */
 public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRecordedAt) {
 
+    /** The batch with each envelope's payload as a JSON tree, for a reader that keeps it. */
     public static DecodedBatch of(List<ConsumerRecord<String, String>> records, ObjectMapper json,
                                   ProjectionMetrics metrics, DeadLetters deadLetters) {
+        return decode(records, metrics, deadLetters, text -> {
+            EventEnvelope envelope = EventEnvelope.read(text, json);
+            return new Decoded(envelope, envelope.event(json));
+        });
+    }
+
+    /**
+     * The batch read in one pass per message, payloads straight into events ({@link EventEnvelope#readEvent}), for a
+     * reader that needs the events and not their payloads as trees: half of what analytics spent per event was in
+     * reading each payload into a tree and the tree into the event.
+     */
+    public static DecodedBatch ofEvents(List<ConsumerRecord<String, String>> records, ObjectMapper json,
+                                        ProjectionMetrics metrics, DeadLetters deadLetters) {
+        return decode(records, metrics, deadLetters, text -> {
+            EventEnvelope.Received received = EventEnvelope.readEvent(text, json);
+            return new Decoded(received.envelope(), received.event());
+        });
+    }
+
+    private static DecodedBatch decode(List<ConsumerRecord<String, String>> records, ProjectionMetrics metrics,
+                                       DeadLetters deadLetters, Reader reader) {
         Map<String, List<Decoded>> byAthlete = new LinkedHashMap<>();
         Instant lastRecordedAt = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                EventEnvelope envelope = EventEnvelope.read(record.value(), json);
-                byAthlete.computeIfAbsent(envelope.athleteId().value(), id -> new ArrayList<>())
-                        .add(new Decoded(envelope, envelope.event(json)));
-                lastRecordedAt = envelope.recordedAt();
+                Decoded decoded = reader.read(record.value());
+                byAthlete.computeIfAbsent(decoded.envelope().athleteId().value(), id -> new ArrayList<>()).add(decoded);
+                lastRecordedAt = decoded.envelope().recordedAt();
             } catch (EventEnvelope.UnreadableEvent unreadable) {
                 deadLetters.send(record, metrics.consumer(), unreadable.getMessage());
                 metrics.unreadable();
             }
         }
         return new DecodedBatch(byAthlete, lastRecordedAt);
+    }
+
+    private interface Reader {
+        Decoded read(String text) throws EventEnvelope.UnreadableEvent;
     }
 
     /** An event with the envelope it came in. */

@@ -40,7 +40,8 @@ public class MongoJson {
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             write(writer, tree);
         }
-        return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+        // A copy of just the document: the buffer grows by doubling, and the query side keeps what it wrote.
+        return new RawBsonDocument(buffer.toByteArray());
     }
 
     /**

@@ -101,6 +101,81 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
         }
     }
 
+    /**
+     * An envelope and the event inside, read in one pass, for a reader that wants the event and not the payload as
+     * a tree: the payload goes straight into the event, and the envelope keeps the payload's JSON text as it came
+     * (as a raw value, to be written out again, not read). A payload of a type that has changed since
+     * ({@link EventRevisions}), or one before its {@code type}, is read as {@link #event} reads it. Refuses what
+     * {@link #read} and {@link #event} refuse.
+     */
+    public static Received readEvent(String text, ObjectMapper json) throws UnreadableEvent {
+        String eventId = null;
+        String type = null;
+        AthleteId athleteId = null;
+        long version = 0;
+        OffsetDateTime occurredAt = null;
+        Instant recordedAt = null;
+        Actor actor = null;
+        JsonNode payload = null;
+        RehabEvent event = null;
+        try (JsonParser in = json.createParser(text)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnreadableEvent("not an event envelope: not a JSON object");
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                if (in.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (name) {
+                    case "eventId" -> eventId = json.readValue(in, String.class);
+                    case "type" -> type = json.readValue(in, String.class);
+                    case "athleteId" -> athleteId = json.readValue(in, AthleteId.class);
+                    case "version" -> version = json.readValue(in, long.class);
+                    case "occurredAt" -> occurredAt = json.readValue(in, OffsetDateTime.class);
+                    case "recordedAt" -> recordedAt = json.readValue(in, Instant.class);
+                    case "actor" -> actor = json.readValue(in, Actor.class);
+                    case "payload" -> {
+                        Class<? extends RehabEvent> eventClass = type == null || EventRevisions.currentRevision(type) != null
+                                ? null : EventTypes.classOf(type).orElse(null);
+                        if (eventClass == null || in.currentToken() != JsonToken.START_OBJECT) {
+                            payload = json.readTree(in);
+                        } else {
+                            int start = (int) in.currentTokenLocation().getCharOffset();
+                            event = readPayload(in, eventClass, type, json);
+                            int end = (int) in.currentLocation().getCharOffset();
+                            payload = json.getNodeFactory().rawValueNode(new RawValue(text.substring(start, end)));
+                        }
+                    }
+                    default -> in.skipChildren();
+                }
+            }
+            EventEnvelope envelope = new EventEnvelope(eventId, type, athleteId, version, occurredAt, recordedAt, actor,
+                    payload);
+            return new Received(envelope, event != null ? event : envelope.event(json));
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableEvent("not an event envelope: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RehabEvent readPayload(JsonParser in, Class<? extends RehabEvent> eventClass, String type,
+                                          ObjectMapper json) throws UnreadableEvent, IOException {
+        try {
+            return json.readValue(in, eventClass);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEvent("malformed " + type + " payload: " + e.getMessage());
+        }
+    }
+
+    /**
+     * An envelope read with its event. Its payload may be the JSON text as it came, which {@link #event} does not
+     * read: the event is here.
+     */
+    public record Received(EventEnvelope envelope, RehabEvent event) {
+    }
+
     public static EventEnvelope read(String text, ObjectMapper json) throws UnreadableEvent {
         try {
             return json.readValue(text, EventEnvelope.class);

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,14 +49,38 @@ class EventEnvelopeTest {
     }
 
     @Test
-    void anUnknownTypeOrAMalformedMessageIsUnreadable() {
-        assertThatThrownBy(() -> EventEnvelope.read("{\"eventId\":\"x\",\"type\":\"Teleported\",\"athleteId\":\"ada\","
-                + "\"version\":1,\"payload\":{}}", JSON).event(JSON))
-                .isInstanceOf(EventEnvelope.UnreadableEvent.class).hasMessageContaining("Teleported");
-        assertThatThrownBy(() -> EventEnvelope.read("{not json", JSON)).isInstanceOf(EventEnvelope.UnreadableEvent.class);
-        assertThatThrownBy(() -> EventEnvelope.read("{\"eventId\":\"x\",\"type\":\"HoldCompleted\",\"athleteId\":\"ada\","
-                + "\"version\":1,\"payload\":{\"durationSeconds\":\"long\"}}", JSON).event(JSON))
+    void anEnvelopeReadInOnePassHasTheSameEventAndFields() throws Exception {
+        String text = JSON.writeValueAsString(EventEnvelope.of("x", EVENT, 3, Instant.parse("2026-11-24T17:05:01.250Z"),
+                new Actor("ada", "athlete"), JSON));
+        EventEnvelope.Received received = EventEnvelope.readEvent(text, JSON);
+        assertThat(received.event()).isEqualTo(EVENT);
+        EventEnvelope tree = EventEnvelope.read(text, JSON);
+        assertThat(received.envelope()).usingRecursiveComparison().ignoringFields("payload").isEqualTo(tree);
+        assertThat(JSON.writeValueAsString(received.envelope())).as("the payload kept as it came").isEqualTo(text);
+    }
+
+    /** Both readers refuse the same messages: an unknown type, text that is not JSON, a malformed payload. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"eventId\":\"x\",\"type\":\"Teleported\",\"athleteId\":\"ada\",\"version\":1,\"payload\":{}}",
+            "{not json",
+            "[1, 2]",
+            "{\"eventId\":\"x\",\"type\":\"HoldCompleted\",\"athleteId\":\"ada\",\"version\":1,"
+                    + "\"payload\":{\"durationSeconds\":\"long\"}}",
+            "{\"eventId\":\"x\",\"type\":\"HoldCompleted\",\"athleteId\":\"ada\",\"version\":\"one\",\"payload\":{}}",
+            "{\"type\":\"MilestoneReached\",\"athleteId\":\"ada\",\"version\":1,\"payload\":{\"athleteId\":\"ada\"}}",
+            "{\"eventId\":\"x\",\"type\":\"HoldCompleted\",\"athleteId\":\"ada\",\"version\":1,\"payload\":[]}"})
+    void anUnknownTypeOrAMalformedMessageIsUnreadable(String message) {
+        assertThatThrownBy(() -> EventEnvelope.read(message, JSON).event(JSON))
                 .isInstanceOf(EventEnvelope.UnreadableEvent.class);
+        assertThatThrownBy(() -> EventEnvelope.readEvent(message, JSON))
+                .isInstanceOf(EventEnvelope.UnreadableEvent.class);
+    }
+
+    @Test
+    void anUnknownTypeIsNamed() {
+        String teleported = "{\"eventId\":\"x\",\"type\":\"Teleported\",\"athleteId\":\"ada\",\"version\":1,\"payload\":{}}";
+        assertThatThrownBy(() -> EventEnvelope.readEvent(teleported, JSON)).hasMessageContaining("Teleported");
     }
 
     @ParameterizedTest
@@ -66,8 +92,10 @@ class EventEnvelopeTest {
                  "payload":{"eventId":"6f1c2a9e-3b7d-4e0a-9c55-0d2f1b7e8a10","athleteId":"ada",
                             "occurredAt":"2026-11-24T18:05:00+01:00","severity":"mild","symptoms":["%s"],"note":null}}"""
                 .formatted(symptom);
-        RehabEvent event = EventEnvelope.read(revision1, JSON).event(JSON);
-        assertThat(event).isInstanceOf(SetbackReported.class);
-        assertThat(((SetbackReported) event).redFlagged()).isEqualTo(redFlagged);
+        for (RehabEvent event : List.of(EventEnvelope.read(revision1, JSON).event(JSON),
+                EventEnvelope.readEvent(revision1, JSON).event())) {
+            assertThat(event).isInstanceOf(SetbackReported.class);
+            assertThat(((SetbackReported) event).redFlagged()).isEqualTo(redFlagged);
+        }
     }
 }
