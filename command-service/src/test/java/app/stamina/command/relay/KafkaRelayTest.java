@@ -74,6 +74,22 @@ class KafkaRelayTest extends CommandHttpTest {
                 "every event records who caused it, milestones included");
     }
 
+    /**
+     * The relay reads the store in batches of its own: Axon's shared cache of the newest events, whose producer thread
+     * is named after the store, would hold every event a lagging relay has not read yet.
+     */
+    @Test
+    void theRelayReadsTheStoreWithoutASharedCacheOfEvents() throws Exception {
+        String athlete = "cache-" + UUID.randomUUID().toString().substring(0, 8);
+        post(athlete, "enrollment", """
+                {"eventId":"%s","birthYear":1988,"sex":"female","condition":"strain","surgery":"none",
+                 "injuryDate":"2026-06-01","timeZone":"Europe/Amsterdam","enrolledAt":"2026-11-02T09:00:00+01:00"}"""
+                .formatted(UUID.randomUUID()));
+        assertThat(readTopicFor(athlete, 1)).hasSize(1);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("EmbeddedEventStore"));
+    }
+
     @Test
     void theEventSerializerReadsMetadataWithTheQuickReader() throws Exception {
         ObjectMapper mapper = ((JacksonSerializer) eventSerializer).getObjectMapper();
