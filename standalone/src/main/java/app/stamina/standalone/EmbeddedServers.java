@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,23 +96,13 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
                     withKafka ? starts.submit(() -> PersistentKafka.start(dataDir.resolve("kafka"))) : null;
             Future<PersistentMongo> mongoStart =
                     withMongo ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"))) : null;
-            RuntimeException failure = null;
-            try {
-                postgres = postgresStart.get();
-            } catch (ExecutionException | InterruptedException e) {
-                failure = startFailed("PostgreSQL", e);
-            }
-            try {
-                kafka = kafkaStart == null ? null : kafkaStart.get();
-            } catch (ExecutionException | InterruptedException e) {
-                failure = failure != null ? failure : startFailed("Kafka", e);
-            }
-            try {
-                mongo = mongoStart == null ? null : mongoStart.get();
-            } catch (ExecutionException | InterruptedException e) {
-                failure = failure != null ? failure : startFailed("MongoDB", e);
-            }
-            if (failure != null) {
+            List<RuntimeException> failures = new ArrayList<>();
+            postgres = await(postgresStart, "PostgreSQL", failures);
+            kafka = await(kafkaStart, "Kafka", failures);
+            mongo = await(mongoStart, "MongoDB", failures);
+            if (!failures.isEmpty()) {
+                RuntimeException failure = failures.getFirst();
+                failures.stream().skip(1).forEach(failure::addSuppressed);
                 try {
                     destroy();
                 } catch (IOException | RuntimeException e) {
@@ -119,6 +110,19 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
                 }
                 throw failure;
             }
+        }
+    }
+
+    /** The started server, or null (and the failure noted) if it was not to be started or could not start. */
+    private static <T> T await(Future<T> start, String server, List<RuntimeException> failures) {
+        if (start == null) {
+            return null;
+        }
+        try {
+            return start.get();
+        } catch (ExecutionException | InterruptedException e) {
+            failures.add(startFailed(server, e));
+            return null;
         }
     }
 

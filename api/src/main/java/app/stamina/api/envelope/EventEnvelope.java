@@ -150,10 +150,13 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
                     default -> in.skipChildren();
                 }
             }
+            if (eventId == null || type == null || athleteId == null || payload == null) {
+                throw new UnreadableEvent("not an event envelope: eventId, type, athleteId and payload are required");
+            }
             EventEnvelope envelope = new EventEnvelope(eventId, type, athleteId, version, occurredAt, recordedAt, actor,
                     payload);
             return new Received(envelope, event != null ? event : envelope.event(json));
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableEvent("not an event envelope: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
