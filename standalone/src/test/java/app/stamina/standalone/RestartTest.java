@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded default keeps everything under its data directory: a restart forgets nothing. */
@@ -35,10 +37,12 @@ class RestartTest {
         String athlete = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         String hold = hold(UUID.randomUUID());
         String firstAnswer;
+        HttpResponse<Stream<String>> stream;
         try (ConfigurableApplicationContext app = start()) {
             int port = port(app);
             assertThat(get(port, "/actuator/health")).contains("\"UP\"");
-            token = new StandaloneHttp(port).token();
+            StandaloneHttp admin = new StandaloneHttp(port);
+            token = admin.token();
             HttpResponse<String> enrolled = post(port, "/api/v1/athletes/" + athlete + "/enrollment", """
                     {"eventId":"%s","birthYear":1988,"sex":"female","condition":"strain","surgery":"none",
                      "injuryDate":"2026-06-01","timeZone":"Europe/Amsterdam","enrolledAt":"2026-11-02T09:00:00+01:00"}"""
@@ -47,7 +51,15 @@ class RestartTest {
             HttpResponse<String> first = post(port, "/api/v1/athletes/" + athlete + "/holds", hold);
             assertThat(first.statusCode()).isEqualTo(201);
             firstAnswer = first.body();
+            assertThat(admin.get("/api/v1/athletes/" + athlete + "/progress?minVersion=2").status()).isEqualTo(200);
+            stream = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/athletes/"
+                            + athlete + "/progress/stream")).header("Authorization", "Bearer " + token)
+                            .header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.statusCode()).isEqualTo(200);
         }
+        // Stopping ended the open stream properly (its last chunk sent), not by giving up on it after a timeout.
+        assertThatCode(() -> stream.body().forEach(line -> { })).doesNotThrowAnyException();
         try (ConfigurableApplicationContext app = start()) {
             int port = port(app);
             // The token from before the restart: the key stays in the data directory.

@@ -5,6 +5,7 @@ import app.stamina.query.projection.VersionWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -12,15 +13,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GET /progress/stream}: the progress now, then again each time it changes, as Server-Sent Events named
  * {@code progress}. Each stream is served by a virtual thread woken by written batches (and every second, for
- * writes made by another instance); a comment keeps idle connections open.
+ * writes made by another instance); a comment keeps idle connections open. When the application stops, every
+ * open stream is ended first, so that its client reconnects (to this instance restarted, or to another) rather than
+ * holding up the web server's graceful shutdown until it gives up.
  */
 @Component
-class ProgressStreams {
+class ProgressStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressStreams.class);
     private static final Duration WAKE = Duration.ofSeconds(1);
@@ -30,6 +35,8 @@ class ProgressStreams {
     private final VersionWatch watch;
     private final ProtocolRules rules;
     private final Duration timeout;
+    private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     ProgressStreams(AthleteReads reads, VersionWatch watch, ProtocolRules rules,
                     @Value("${stamina.query.stream-timeout}") Duration timeout) {
@@ -45,6 +52,7 @@ class ProgressStreams {
         emitter.onCompletion(() -> open.set(false));
         emitter.onTimeout(() -> open.set(false));
         emitter.onError(error -> open.set(false));
+        streams.add(emitter);
         Thread.ofVirtual().name("progress-stream-" + athleteId).start(() -> serve(athleteId, emitter, open));
         return emitter;
     }
@@ -71,7 +79,25 @@ class ProgressStreams {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            streams.remove(emitter);
             emitter.complete();
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown (a later phase) waits for requests still open: ends each stream. */
+    @Override
+    public void stop() {
+        running = false;
+        streams.forEach(SseEmitter::complete);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
