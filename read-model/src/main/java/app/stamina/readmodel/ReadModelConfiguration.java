@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +24,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 @Import(ReadStoreProblems.class)
 public class ReadModelConfiguration {
+
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * How long the driver looks for a MongoDB server (or waits to connect) before it gives up: a read then answers 503
@@ -71,11 +75,19 @@ public class ReadModelConfiguration {
      * A read side's consumers: batches of up to {@code max-poll-records} events, offsets committed after the listener
      * returns, that is after the read models were written. A failing batch (MongoDB down) is retried until it
      * succeeds: nothing is skipped.
+     * <p>
+     * When a consumer's process dies, its partitions wait for its session to time out before the group hands them
+     * to another member, or to the same process started again: 10 s here rather than Kafka's 45 s, unless
+     * {@code spring.kafka.consumer.properties.session.timeout.ms} says otherwise, so that a crash holds up the read
+     * models for seconds, not most of a minute.
      */
     public static ConcurrentKafkaListenerContainerFactory<String, String> batchListeners(KafkaProperties kafka,
                                                                                        int concurrency) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties(null);
+        consumer.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
+        consumer.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 3);
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(null),
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer,
                 new StringDeserializer(), new StringDeserializer()));
         factory.setBatchListener(true);
         factory.setConcurrency(concurrency);
