@@ -4,6 +4,7 @@ import app.stamina.api.envelope.Topics;
 import app.stamina.api.event.EventRevisions;
 import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
+import app.stamina.command.program.Refusal;
 import app.stamina.command.relay.ActorMetaData;
 import app.stamina.command.relay.KafkaRelay;
 import app.stamina.command.relay.MetaDataReader;
@@ -14,6 +15,10 @@ import com.github.benmanes.caffeine.jcache.configuration.CaffeineConfiguration;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.JCacheAdapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -37,6 +42,8 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -118,6 +125,28 @@ public class CommandServiceConfiguration {
     SnapshotTriggerDefinition rehabProgramSnapshotTrigger(Snapshotter snapshotter,
                                                           @Value("${stamina.command.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's command bus, as auto-configured, except that a {@link Refusal} does not roll its unit of work back. A
+     * rolled-back unit of work takes the program out of the cache, and the athlete's next write read it back: the
+     * last snapshot and up to {@code snapshot-threshold} events after it. In a profile of a simulated study (300
+     * athletes, 731 decisions refused) replaying those events took 9 % of the request threads. A refusal comes
+     * before any event is applied, so there is nothing to undo; the client still gets the refusal.
+     */
+    @Bean
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration configuration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(failure -> !(failure instanceof Refusal)
+                        && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure))
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return commandBus;
     }
 
     /** Axon registers every handler interceptor bean on the command bus, inside the unit of work's transaction. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A decision the protocol does not allow. Answered as 422 with {@link #code()} and the extra members. */
-public class ProtocolRefusal extends RuntimeException {
+public class ProtocolRefusal extends RuntimeException implements Refusal {
 
     private final ErrorCode code;
     private final Map<String, Object> details;

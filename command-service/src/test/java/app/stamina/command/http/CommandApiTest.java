@@ -2,8 +2,10 @@ package app.stamina.command.http;
 
 import app.stamina.command.CommandHttpTest;
 import app.stamina.command.http.Http.Reply;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.UUID;
 
@@ -23,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every command endpoint through HTTP, with the refusal codes of API.md. */
 class CommandApiTest extends CommandHttpTest {
 
+    @Autowired
+    Cache rehabProgramCache;
     Http http;
     String athlete;
 
@@ -158,6 +162,23 @@ class CommandApiTest extends CommandHttpTest {
         Reply accepted = http.post(path("load-increases"), loadIncrease(id(), "deadlift", "155", "lb"));
         assertThat(accepted.status()).isEqualTo(201);
         assertThat(accepted.json().path("workingLoad").path("value").decimalValue()).isEqualByComparingTo("155");
+    }
+
+    /** A refusal changes nothing, so the program stays loaded: the next write need not read it from the store. */
+    @Test
+    void aRefusedDecisionOrFactKeepsTheProgramLoaded() {
+        toStrengthWithDeadliftAt135lb();
+        long stored = storedEvents(athlete);
+        assertThat(rehabProgramCache.containsKey(athlete)).isTrue();
+
+        assertThat(http.post(path("load-increases"), loadIncrease(id(), "deadlift", "155", "lb")).status()).isEqualTo(422);
+        assertThat(http.post(path("holds"), hold(id(), "2026-10-01T18:00:00Z", 65)).status()).isEqualTo(400);
+
+        assertThat(storedEvents(athlete)).isEqualTo(stored);
+        assertThat(rehabProgramCache.containsKey(athlete)).as("still in the cache after two refusals").isTrue();
+        Reply next = http.post(path("holds"), hold(id(), nov(16), 65));
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.json().path("version").asLong()).isEqualTo(storedEvents(athlete)).isGreaterThan(stored);
     }
 
     @Test

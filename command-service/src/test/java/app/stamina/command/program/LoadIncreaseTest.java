@@ -82,6 +82,7 @@ class LoadIncreaseTest {
         // 135 lb is 61.235 kg; +15 % is 70.42 kg, of which 70 kg is whole 2.5 kg plates.
         fixture.givenCommands(twoCleanSessionsAt135lb())
                 .when(increase(Lift.DEADLIFT, Load.kg("80")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.STEP_TOO_LARGE, Map.of("maxAllowedLoad", Load.kg("70"))));
     }
 
@@ -92,6 +93,7 @@ class LoadIncreaseTest {
                 session(Lift.SQUAT, nov(18), 3, 5, Load.kg("100")));
         fixture.givenCommands(at100kg)
                 .when(increase(Lift.SQUAT, Load.kg("112.5")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.STEP_TOO_LARGE, Map.of("maxAllowedLoad", Load.kg("110"))));
     }
 
@@ -99,6 +101,7 @@ class LoadIncreaseTest {
     void anIncreaseWithoutAWorkingLoadIsRefused() {
         fixture.givenCommands(toTheStrengthPhase())
                 .when(increase(Lift.DEADLIFT, Load.lb("155")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.NO_WORKING_LOAD));
     }
 
@@ -106,6 +109,7 @@ class LoadIncreaseTest {
     void aSpineLoadingLiftCannotGoUpInTheStaminaPhase() {
         fixture.givenCommands(Comeback.enroll())
                 .when(increase(Lift.DEADLIFT, Load.lb("155")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.STAMINA_BEFORE_STRENGTH));
     }
 
@@ -122,6 +126,7 @@ class LoadIncreaseTest {
     void aSessionOfTwoFullSetsIsNotEnough() {
         fixture.givenCommands(concat(withDeadliftAt135lb(), session(nov(16), 3, 5, LB_135), session(nov(18), 2, 5, LB_135)))
                 .when(increase(Lift.DEADLIFT, Load.lb("155")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.NOT_IN_COMMAND_YET,
                         Map.of("missing", List.of(ReadyForMore.SETS))));
     }
@@ -130,6 +135,7 @@ class LoadIncreaseTest {
     void aBeltedRepInTheLastSessionsHoldsTheIncreaseBack() {
         fixture.givenCommands(concat(twoCleanSessionsAt135lb(), List.of(beltedRep(nov(18).plusHours(1), 4, 1, LB_135))))
                 .when(increase(Lift.DEADLIFT, Load.lb("155")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.NOT_IN_COMMAND_YET,
                         Map.of("missing", List.of(ReadyForMore.NO_BELT))));
     }
@@ -153,6 +159,7 @@ class LoadIncreaseTest {
     void eligibilityStartsAgainAtTheNewLoad() {
         fixture.givenCommands(concat(twoCleanSessionsAt135lb(), List.of(increase(Lift.DEADLIFT, Load.lb("155")))))
                 .when(increase(Lift.DEADLIFT, Load.lb("175")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.NOT_IN_COMMAND_YET,
                         Map.of("missing", List.of(ReadyForMore.SESSIONS))));
     }
@@ -161,6 +168,7 @@ class LoadIncreaseTest {
     void anIncreaseToALighterLoadIsMalformed() {
         fixture.givenCommands(twoCleanSessionsAt135lb())
                 .when(increase(Lift.DEADLIFT, Load.lb("125")))
+                .expectNoEvents()
                 .expectException(MalformedFact.class);
     }
 }

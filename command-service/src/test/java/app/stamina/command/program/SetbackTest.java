@@ -68,6 +68,7 @@ class SetbackTest {
         fixture.givenCommands(concat(withDeadliftAt135lb(), session(nov(16), 3, 5, LB_135), session(nov(18), 3, 5, LB_135),
                         List.of(setback(nov(19), Severity.MILD, Symptom.STIFFNESS))))
                 .when(increase(Lift.DEADLIFT, Load.lb("155")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.NOT_IN_COMMAND_YET,
                         Map.of("missing", List.of(ReadyForMore.SESSIONS))));
     }
@@ -170,6 +171,7 @@ class SetbackTest {
         fixture.givenCommands(concat(withDeadliftAt135lb(), session(nov(16), 3, 5, LB_135), session(nov(18), 3, 5, LB_135),
                         List.of(setback(nov(19), Severity.MILD, Symptom.BLADDER_OR_BOWEL_CHANGE))))
                 .when(increase(Lift.DEADLIFT, Load.lb("155")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.PROGRAM_PAUSED));
     }
 

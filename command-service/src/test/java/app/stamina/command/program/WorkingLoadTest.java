@@ -73,6 +73,7 @@ class WorkingLoadTest {
         // 141.75 lb is 64.297 kg: 62.5 kg is the heaviest load of 2.5 kg plates within it.
         fixture.givenCommands(toTheStrengthPhase())
                 .when(setWorkingLoad(Lift.DEADLIFT, Load.kg("70")))
+                .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.START_TOO_HEAVY, Map.of("maxAllowedLoad", Load.kg("62.5"))));
     }
 
