@@ -65,10 +65,11 @@ class AnalyticsTest {
         while (Instant.now().isBefore(deadline)) {
             JsonNode cohorts = http.get("/api/v1/cohorts").json().path("cohorts");
             // Every athlete counts from their enrollment on, so the cohort is whole before all their holds are in:
-            // wait until the 30 have both holds of the last full week each, a mean of 2 (an athlete's events come in order).
+            // wait until each of the 30 has both holds of the last full week, a mean of 2 (their events come in order).
             JsonNode lastWeek = http.get("/api/v1/cohorts/trends?metric=sessions&weeks=3-3").json().path("rows").path(0);
             if (cohorts.size() == 1 && cohorts.get(0).path("athletes").asInt() == WOMEN + MEN
-                    && lastWeek.path("n").asInt() == WOMEN + MEN && lastWeek.path("mean").decimalValue().compareTo(BigDecimal.TWO) == 0) {
+                    && lastWeek.path("n").asInt() == WOMEN + MEN
+                    && lastWeek.path("mean").decimalValue().compareTo(BigDecimal.TWO) == 0) {
                 return;
             }
             Thread.sleep(250);
