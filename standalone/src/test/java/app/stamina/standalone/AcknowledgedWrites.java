@@ -93,11 +93,11 @@ final class AcknowledgedWrites {
     }
 
     /**
-     * The same, once the read side has at least {@code version}: a write killed before its answer may be stored
-     * after the last acknowledged one, and another read side may have applied it already.
+     * The same, once the read side has at least version {@code atLeast}: a write killed before its answer may be
+     * stored after the last acknowledged one, and another read side may have applied it already.
      */
-    ReadModel assertReadModelsHoldEachWriteOnce(StandaloneHttp http, String athlete, long version) throws Exception {
-        long latest = Math.max(version, acked.values().stream().filter(a -> a.athlete().equals(athlete))
+    ReadModel assertReadModelsHoldEachWriteOnce(StandaloneHttp http, String athlete, long atLeast) throws Exception {
+        long latest = Math.max(atLeast, acked.values().stream().filter(a -> a.athlete().equals(athlete))
                 .mapToLong(Acked::version).max().orElse(1));
         Instant deadline = Instant.now().plusSeconds(90);
         Reply progress = http.get("/api/v1/athletes/" + athlete + "/progress?minVersion=" + latest);
