@@ -84,8 +84,10 @@ public class ReadModelConfiguration {
     public static ConcurrentKafkaListenerContainerFactory<String, String> batchListeners(KafkaProperties kafka,
                                                                                        int concurrency) {
         Map<String, Object> consumer = kafka.buildConsumerProperties(null);
-        consumer.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
-        consumer.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 3);
+        if (!consumer.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
+            consumer.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 3);
+        }
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer,
                 new StringDeserializer(), new StringDeserializer()));
