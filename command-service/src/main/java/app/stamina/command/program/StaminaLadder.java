@@ -2,6 +2,7 @@ package app.stamina.command.program;
 
 import app.stamina.api.Milestone;
 import app.stamina.api.Placement;
+import app.stamina.api.SessionDays;
 import app.stamina.api.event.HoldCompleted;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What the athlete has shown in the stamina phase: milestones held, the best one-sided loaded holds since the
@@ -26,7 +26,7 @@ class StaminaLadder {
     private int bestLeftSeconds;
     private int bestRightSeconds;
     /** Each session day with the instant of its latest counted hold. */
-    private TreeMap<LocalDate, Instant> sessionDays = new TreeMap<>();
+    private SessionDays sessionDays = new SessionDays();
     /** Only what happened after this instant shows the loaded holds again and counts toward the gate. */
     private Instant freshStart = Instant.MIN;
 
@@ -53,9 +53,7 @@ class StaminaLadder {
     /** Session days in the ISO week of {@code day} that count toward the gate. */
     int gateSessionsInWeekOf(LocalDate day) {
         LocalDate monday = day.with(DayOfWeek.MONDAY);
-        return (int) sessionDays.subMap(monday, true, monday.plusDays(6), true).values().stream()
-                .filter(this::isAfterFreshStart)
-                .count();
+        return sessionDays.countAfter(freshStart, monday, monday.plusDays(6));
     }
 
     void record(HoldCompleted hold, ZoneId zone) {
@@ -63,8 +61,7 @@ class StaminaLadder {
             return;
         }
         Instant at = hold.occurredAt().toInstant();
-        sessionDays.merge(hold.occurredAt().atZoneSameInstant(zone).toLocalDate(), at,
-                (a, b) -> a.isAfter(b) ? a : b);
+        sessionDays.keepLatest(hold.occurredAt().atZoneSameInstant(zone).toLocalDate(), at);
         if (hold.hasLoad() && reached.contains(Milestone.LOADED_HOLD) && isAfterFreshStart(at)) {
             if (hold.placement() == Placement.LEFT) {
                 bestLeftSeconds = Math.max(bestLeftSeconds, hold.durationSeconds());

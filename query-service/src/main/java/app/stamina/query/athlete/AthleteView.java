@@ -58,6 +58,23 @@ public class AthleteView implements Versioned {
         return view;
     }
 
+    /** A copy to apply events to, sharing nothing that changes with this view, which readers may be reading. */
+    AthleteView copy() {
+        AthleteView copy = new AthleteView();
+        copy.athleteId = athleteId;
+        copy.version = version;
+        copy.timeZone = timeZone;
+        copy.enrolledAt = enrolledAt;
+        copy.phase = phase;
+        copy.paused = paused;
+        copy.milestones = new ArrayList<>(milestones);
+        copy.bestHoldSeconds = bestHoldSeconds;
+        copy.freshStart = freshStart;
+        weeks.forEach((monday, figures) -> copy.weeks.put(monday, figures.copy()));
+        copy.lifts = new TreeMap<>(lifts);
+        return copy;
+    }
+
     @Override
     public boolean apply(EventEnvelope envelope, RehabEvent event) {
         if (envelope.version() <= version) {

@@ -1,12 +1,12 @@
 package app.stamina.query.athlete;
 
+import app.stamina.api.SessionDays;
 import app.stamina.api.event.HoldCompleted;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.TreeMap;
 
 /**
  * One ISO week of stamina work. Sessions, best, total, heaviest load and counted holds are over the holds that
@@ -17,7 +17,7 @@ import java.util.TreeMap;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class WeekFigures {
 
-    private TreeMap<LocalDate, Instant> sessionDays = new TreeMap<>();
+    private SessionDays sessionDays = new SessionDays();
     private int bestHoldSeconds;
     private int totalHoldSeconds;
     private BigDecimal maxHoldLoadKg = BigDecimal.ZERO;
@@ -30,7 +30,7 @@ class WeekFigures {
             return;
         }
         Instant at = hold.occurredAt().toInstant();
-        sessionDays.merge(day, at, (a, b) -> a.isAfter(b) ? a : b);
+        sessionDays.keepLatest(day, at);
         bestHoldSeconds = Math.max(bestHoldSeconds, hold.durationSeconds());
         totalHoldSeconds += hold.durationSeconds();
         if (hold.hasLoad()) {
@@ -45,7 +45,19 @@ class WeekFigures {
 
     /** Sessions whose latest counted hold came after {@code instant} (all of them when it is null). */
     int sessionsAfter(Instant instant) {
-        return instant == null ? sessions() : (int) sessionDays.values().stream().filter(at -> at.isAfter(instant)).count();
+        return instant == null ? sessions() : sessionDays.countAfter(instant);
+    }
+
+    /** A copy that shares nothing that changes. */
+    WeekFigures copy() {
+        WeekFigures copy = new WeekFigures();
+        copy.sessionDays = sessionDays.copy();
+        copy.bestHoldSeconds = bestHoldSeconds;
+        copy.totalHoldSeconds = totalHoldSeconds;
+        copy.maxHoldLoadKg = maxHoldLoadKg;
+        copy.countedHolds = countedHolds;
+        copy.offProtocolHolds = offProtocolHolds;
+        return copy;
     }
 
     int bestHoldSeconds() {

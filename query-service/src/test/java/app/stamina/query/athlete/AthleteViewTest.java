@@ -1,14 +1,22 @@
 package app.stamina.query.athlete;
 
+import app.stamina.api.Load;
+import app.stamina.api.Milestone;
 import app.stamina.api.ProtocolRules;
+import app.stamina.api.Symptom;
 import app.stamina.api.envelope.EventEnvelope;
+import app.stamina.api.event.ProgramPaused;
+import app.stamina.api.event.ReturnedToStaminaPhase;
+import app.stamina.api.event.StrengthPhaseUnlocked;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,5 +133,40 @@ class AthleteViewTest {
         } catch (EventEnvelope.UnreadableEvent e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The query side applies new events to a copy of the view readers share: the copy ends as the whole stream
+     * would make it, and the shared view stays as it was.
+     */
+    @Test
+    void aCopyTakesLaterEventsLikeTheWholeStreamAndLeavesTheOriginalAlone() throws Exception {
+        Events events = Events.enrolledIn("Europe/Amsterdam", "2026-11-02T09:00:00+01:00");
+        for (String day : List.of("09", "10", "11")) {
+            events.hold("2026-11-" + day + "T18:00:00+01:00", 125);
+        }
+        events.loadedHold("2026-11-11T18:30:00+01:00", 90, "12.5")
+                .milestone(Milestone.HOLD_120S, "2026-11-09T18:00:00+01:00")
+                .milestone(Milestone.LOADED_HOLD, "2026-11-11T18:30:00+01:00")
+                .add(new StrengthPhaseUnlocked(Events.ADA, OffsetDateTime.parse("2026-11-12T18:00:00+01:00"), UUID.randomUUID()))
+                .liftStatus("2026-11-12T18:00:01+01:00", Load.kg("20"), false, null);
+        int firstPart = events.envelopes().size();
+        events.hold("2026-11-12T19:00:00+01:00", 130)
+                .hold("2026-11-16T18:00:00+01:00", 125)
+                .liftStatus("2026-11-16T18:30:00+01:00", Load.kg("22.5"), true, Load.kg("25"))
+                .add(new ReturnedToStaminaPhase(Events.ADA, OffsetDateTime.parse("2026-11-17T20:00:00+01:00"), UUID.randomUUID()))
+                .add(new ProgramPaused(Events.ADA, OffsetDateTime.parse("2026-11-18T08:00:00+01:00"),
+                        List.of(Symptom.NUMBNESS), UUID.randomUUID()));
+        List<EventEnvelope> all = events.envelopes();
+        AthleteView shared = Events.projectAll(all.subList(0, firstPart));
+        String sharedBefore = Events.JSON.writeValueAsString(shared);
+
+        AthleteView copy = shared.copy();
+        for (EventEnvelope envelope : all.subList(firstPart, all.size())) {
+            copy.apply(envelope, envelope.event(Events.JSON));
+        }
+
+        assertThat(Events.JSON.writeValueAsString(copy)).isEqualTo(Events.JSON.writeValueAsString(Events.projectAll(all)));
+        assertThat(Events.JSON.writeValueAsString(shared)).isEqualTo(sharedBefore);
     }
 }

@@ -245,7 +245,10 @@ class EventProjectorTest {
 
         assertThat(read.version()).isEqualTo(4);
         assertThat(AthleteViewsAccess.trend(read)).isEqualTo(before);
-        assertThat(athletes.findNewest("lou").orElseThrow().version()).isEqualTo(7);
+        AthleteView newest = athletes.findNewest("lou").orElseThrow();
+        assertThat(newest.version()).isEqualTo(7);
+        assertThat(AthleteViewsAccess.trend(newest)).as("applied to a copy of the view read")
+                .isEqualTo(AthleteViewsAccess.trend(athletes.find("lou").orElseThrow()));
     }
 
     @Test

@@ -1,0 +1,130 @@
+package app.stamina.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Session days (days in the athlete's zone with a counted hold), each with the instant of its latest counted hold,
+ * which tells sessions before a severe setback from those after it. Written and read as a map from day to instant;
+ * kept in memory as two longs a day, in order of day. The program keeps one per athlete and the query side one per
+ * athlete and week, for thousands of athletes; a {@code TreeMap} of {@code LocalDate}s and {@code Instant}s took 88
+ * bytes a day, this takes 16 (and 32 for the whole).
+ */
+public final class SessionDays {
+
+    private static final long[] NONE = {};
+
+    /**
+     * Per day, in order of day: {@code [epochSecond, nano << 32 | epochDay]}. Exactly as long as it needs to be;
+     * days mostly come in order, so a new one is searched for from the end.
+     */
+    private long[] days = NONE;
+
+    public SessionDays() {
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public SessionDays(Map<LocalDate, Instant> stored) {
+        days = new long[2 * stored.size()];
+        int i = 0;
+        for (Map.Entry<LocalDate, Instant> day : new TreeMap<>(stored).entrySet()) {
+            set(i++, day.getKey().toEpochDay(), day.getValue());
+        }
+    }
+
+    @JsonValue
+    public Map<LocalDate, Instant> asMap() {
+        Map<LocalDate, Instant> map = new TreeMap<>();
+        for (int i = 0; i < size(); i++) {
+            map.put(day(i), instant(i));
+        }
+        return map;
+    }
+
+    /** Counts a hold at {@code at} on {@code day}: the day keeps the later of it and the instant it had. */
+    public void keepLatest(LocalDate day, Instant at) {
+        long epochDay = day.toEpochDay();
+        int i = size();
+        while (i > 0 && epochDay(i - 1) > epochDay) {
+            i--;
+        }
+        if (i > 0 && epochDay(i - 1) == epochDay) {
+            if (at.isAfter(instant(i - 1))) {
+                set(i - 1, epochDay, at);
+            }
+            return;
+        }
+        long[] grown = new long[days.length + 2];
+        System.arraycopy(days, 0, grown, 0, 2 * i);
+        System.arraycopy(days, 2 * i, grown, 2 * i + 2, days.length - 2 * i);
+        days = grown;
+        set(i, epochDay, at);
+    }
+
+    public int size() {
+        return days.length / 2;
+    }
+
+    /** Days whose latest counted hold came after {@code instant}. */
+    public int countAfter(Instant instant) {
+        return countAfter(instant, LocalDate.MIN, LocalDate.MAX);
+    }
+
+    /** Days from {@code first} to {@code last} (both included) whose latest counted hold came after {@code instant}. */
+    public int countAfter(Instant instant, LocalDate first, LocalDate last) {
+        long from = first.toEpochDay();
+        long to = last.toEpochDay();
+        int count = 0;
+        for (int i = 0; i < size(); i++) {
+            long day = epochDay(i);
+            if (day >= from && day <= to && instant(i).isAfter(instant)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public SessionDays copy() {
+        SessionDays copy = new SessionDays();
+        copy.days = days.length == 0 ? NONE : days.clone();
+        return copy;
+    }
+
+    private void set(int i, long epochDay, Instant at) {
+        days[2 * i] = at.getEpochSecond();
+        days[2 * i + 1] = (long) at.getNano() << 32 | epochDay & 0xFFFF_FFFFL;
+    }
+
+    private long epochDay(int i) {
+        return (int) days[2 * i + 1];
+    }
+
+    private LocalDate day(int i) {
+        return LocalDate.ofEpochDay(epochDay(i));
+    }
+
+    private Instant instant(int i) {
+        return Instant.ofEpochSecond(days[2 * i], days[2 * i + 1] >>> 32);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionDays other && Arrays.equals(days, other.days);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(days);
+    }
+
+    @Override
+    public String toString() {
+        return asMap().toString();
+    }
+}
