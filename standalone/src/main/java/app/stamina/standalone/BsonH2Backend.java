@@ -2,11 +2,13 @@ package app.stamina.standalone;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -17,6 +19,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -34,7 +37,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * mongo-java-server's H2 backend with four changes that the embedded default needs to lose nothing and keep up:
+ * mongo-java-server's H2 backend with five changes that the embedded default needs to lose nothing and keep up:
  * <ul>
  *   <li>It commits the MVStore after every command that changes data, before the client hears it succeeded (the
  *   stock backend commits about once a second and ignores write concerns, so a kill lost acknowledged writes).</li>
@@ -48,6 +51,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   server's time went there.</li>
  *   <li>Collections do not keep the total size of their documents, which cost an encoding of every document written
  *   just to measure it.</li>
+ *   <li>A query that reads through a collection reads it batch by batch as the client asks, instead of matching and
+ *   holding every document first.</li>
  * </ul>
  * Maps are opened with these types before the stock database code asks for them by name, so it finds them open.
  */
@@ -190,14 +195,90 @@ final class BsonH2Backend extends H2Backend {
      */
     private static final class UncountedCollection extends H2Collection {
 
+        private final MVMap<Object, Document> documents;
+
         UncountedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                             MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, collectionName, options, documents, meta, cursors);
+            this.documents = documents;
         }
 
         @Override
         protected boolean tracksDataSize() {
             return false;
+        }
+
+        /**
+         * A query that no index answers, in no order but the store's and with a batch size, reads the documents
+         * batch by batch as the client asks for them ({@link Scan}). The stock collection matched every document
+         * first and kept the rest of the answer in the cursor: an export of 10,000 research documents held all of
+         * them as {@code Document} trees at once, and ran a 512 MB process out of heap. Sorted, skipped or
+         * projected queries are answered as before.
+         */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            boolean inStoreOrder = orderBy == null || orderBy.keySet().isEmpty();
+            boolean whole = fieldSelector == null || fieldSelector.keySet().isEmpty();
+            if (!inStoreOrder || !whole || numberToSkip > 0 || batchSize <= 0) {
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Scan scan = new Scan(cursorRegistry.generateCursorId(), query, limit > 0 ? limit : Integer.MAX_VALUE);
+            List<Document> first = scan.takeDocuments(batchSize);
+            if (scan.isEmpty()) {
+                return new QueryResult(first);
+            }
+            cursorRegistry.add(scan);
+            return new QueryResult(first, scan);
+        }
+
+        /**
+         * The rest of a scan, read on when the client asks for more. Each batch starts a cursor of its own on the
+         * store's current version after the last key read (the store keeps no old versions to hold one cursor
+         * open on), so, as with MongoDB's own cursors, a document written during the scan is read as it is when its
+         * batch is read, and one inserted behind the scan is not read.
+         */
+        private final class Scan extends AbstractCursor {
+
+            private final Document query;
+            private int remaining;
+            private Object lastKey;
+            private boolean done;
+
+            Scan(long id, Document query, int limit) {
+                super(id);
+                this.query = query;
+                this.remaining = limit;
+            }
+
+            @Override
+            public synchronized boolean isEmpty() {
+                return done;
+            }
+
+            @Override
+            public synchronized List<Document> takeDocuments(int numberToReturn) {
+                List<Document> batch = new ArrayList<>(Math.min(numberToReturn, 1000));
+                Cursor<Object, Document> cursor = documents.cursor(lastKey);
+                boolean skipLast = lastKey != null;
+                while (batch.size() < numberToReturn && remaining > 0 && cursor.hasNext()) {
+                    Object key = cursor.next();
+                    if (skipLast) {
+                        skipLast = false;
+                        if (key.equals(lastKey)) {
+                            continue;
+                        }
+                    }
+                    lastKey = key;
+                    Document document = cursor.getValue();
+                    if (documentMatchesQuery(document, query)) {
+                        batch.add(document);
+                        remaining--;
+                    }
+                }
+                done = remaining == 0 || !cursor.hasNext();
+                return batch;
+            }
         }
     }
 
