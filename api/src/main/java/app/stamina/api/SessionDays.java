@@ -1,8 +1,16 @@
 package app.stamina.api;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,8 +22,11 @@ import java.util.TreeMap;
  * which tells sessions before a severe setback from those after it. Written and read as a map from day to instant;
  * kept in memory as two longs a day, in order of day. The program keeps one per athlete and the query side one per
  * athlete and week, for thousands of athletes; a {@code TreeMap} of {@code LocalDate}s and {@code Instant}s took 88
- * bytes a day, this takes 16 (and 32 for the whole).
+ * bytes a day, this takes 16 (and 32 for the whole). It is written and read straight from and to its longs: going
+ * through a map on the way cost every projected document a map entry, a date and an instant per day again.
  */
+@JsonSerialize(using = SessionDays.Writer.class)
+@JsonDeserialize(using = SessionDays.Reader.class)
 public final class SessionDays {
 
     private static final long[] NONE = {};
@@ -29,7 +40,6 @@ public final class SessionDays {
     public SessionDays() {
     }
 
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public SessionDays(Map<LocalDate, Instant> stored) {
         days = new long[2 * stored.size()];
         int i = 0;
@@ -38,7 +48,6 @@ public final class SessionDays {
         }
     }
 
-    @JsonValue
     public Map<LocalDate, Instant> asMap() {
         Map<LocalDate, Instant> map = new TreeMap<>();
         for (int i = 0; i < size(); i++) {
@@ -126,5 +135,48 @@ public final class SessionDays {
     @Override
     public String toString() {
         return asMap().toString();
+    }
+
+    /** Writes the days as the map of day to instant, each instant as the mapper writes instants. */
+    static final class Writer extends StdSerializer<SessionDays> {
+
+        Writer() {
+            super(SessionDays.class);
+        }
+
+        @Override
+        public void serialize(SessionDays days, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeStartObject(days);
+            for (int i = 0; i < days.size(); i++) {
+                json.writeFieldName(days.day(i).toString());
+                provider.defaultSerializeValue(days.instant(i), json);
+            }
+            json.writeEndObject();
+        }
+    }
+
+    /** Reads the map of day to instant, each instant as the mapper reads instants. */
+    static final class Reader extends StdDeserializer<SessionDays> {
+
+        Reader() {
+            super(SessionDays.class);
+        }
+
+        @Override
+        public SessionDays deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (!json.isExpectedStartObjectToken()) {
+                return (SessionDays) context.handleUnexpectedToken(SessionDays.class, json);
+            }
+            SessionDays days = new SessionDays();
+            for (String day = json.nextFieldName(); day != null; day = json.nextFieldName()) {
+                json.nextToken();
+                Instant at = context.readValue(json, Instant.class);
+                days.keepLatest(LocalDate.parse(day), at);
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT) {
+                return (SessionDays) context.handleUnexpectedToken(SessionDays.class, json);
+            }
+            return days;
+        }
     }
 }
