@@ -26,8 +26,9 @@ import java.util.Set;
  * partitions stay, no other instance writes those athletes, so what it wrote last is what MongoDB holds. Reads
  * answered from them skip the round trip to MongoDB (half of what a {@code GET /progress} cost), and so does the
  * projector, which applies the next events to a copy read from them. A document is read into a view only when it
- * is read, once per version, and from then on only that view is kept. Whenever partitions move, or the read models are emptied, they are forgotten; a
- * document whose write lost to another writer's is forgotten too, and read again from MongoDB.
+ * is read, once per version, and from then on only that view is kept. Whenever partitions move, or the read models
+ * are emptied, they are forgotten; a document whose write lost to another writer's is forgotten too, and read again
+ * from MongoDB.
  */
 @Repository
 public class AthleteViews extends VersionedDocuments<AthleteView> {
