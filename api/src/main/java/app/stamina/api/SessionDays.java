@@ -40,14 +40,6 @@ public final class SessionDays {
     public SessionDays() {
     }
 
-    public SessionDays(Map<LocalDate, Instant> stored) {
-        days = new long[2 * stored.size()];
-        int i = 0;
-        for (Map.Entry<LocalDate, Instant> day : new TreeMap<>(stored).entrySet()) {
-            set(i++, day.getKey().toEpochDay(), day.getValue());
-        }
-    }
-
     public Map<LocalDate, Instant> asMap() {
         Map<LocalDate, Instant> map = new TreeMap<>();
         for (int i = 0; i < size(); i++) {
