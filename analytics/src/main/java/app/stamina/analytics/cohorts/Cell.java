@@ -16,7 +16,7 @@ import java.util.List;
  * tags) and in their enrollment date and time zone, so that their relative weeks begin and end at the same moment.
  * Any group of any grouping is a union of cells, and its figures are the merged figures of its cells.
  */
-record Cell(Condition condition, Surgery surgery, Sex sex, String ageBand, LocalDate enrollDate, ZoneId zone,
+public record Cell(Condition condition, Surgery surgery, Sex sex, String ageBand, LocalDate enrollDate, ZoneId zone,
             List<String> tags) {
 
     static Cell of(AthleteFacts athlete) {
@@ -24,7 +24,7 @@ record Cell(Condition condition, Surgery surgery, Sex sex, String ageBand, Local
                 athlete.timeZone(), athlete.tags().stream().sorted().toList());
     }
 
-    String enrollmentMonth() {
+    public String enrollmentMonth() {
         return enrollDate.toString().substring(0, 7);
     }
 
@@ -45,7 +45,7 @@ record Cell(Condition condition, Surgery surgery, Sex sex, String ageBand, Local
     }
 
     /** Whole relative weeks completed by the cut-off. */
-    int endedWeeks(Instant cutOff) {
+    public int endedWeeks(Instant cutOff) {
         return (int) Math.max(0, ChronoUnit.DAYS.between(enrollDate, cutOffDay(cutOff)) / 7);
     }
 

@@ -14,9 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,8 +60,8 @@ public class CohortIndex implements FactsListener, SmartLifecycle {
         this.refreshInterval = refreshInterval;
     }
 
-    /** An index of the given athletes alone, read by nothing else. */
-    static CohortIndex of(Collection<AthleteFacts> athletes) {
+    /** An index of the given athletes alone, read by nothing else (for tests and tools). */
+    public static CohortIndex of(Collection<AthleteFacts> athletes) {
         CohortIndex index = new CohortIndex(null, null, null);
         index.written(athletes);
         index.loaded.countDown();
@@ -97,6 +100,30 @@ public class CohortIndex implements FactsListener, SmartLifecycle {
 
     /** Runs a query over the population, once the documents have been read once. */
     <R> R read(Function<Population, R> query) {
+        awaitFirstLoad();
+        lock.readLock().lock();
+        try {
+            return query.apply(new Population(cells, cutOff));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The enrolled athletes by id and the data cut-off as they are now, once the documents have been read once.
+     * Later writes do not change it: contributions are replaced, never changed.
+     */
+    public Roster roster() {
+        awaitFirstLoad();
+        lock.readLock().lock();
+        try {
+            return new Roster(Collections.unmodifiableNavigableMap(new TreeMap<>(athletes)), cutOff);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void awaitFirstLoad() {
         try {
             if (!loaded.await(FIRST_LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new CohortsNotReady();
@@ -104,12 +131,6 @@ public class CohortIndex implements FactsListener, SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CohortsNotReady();
-        }
-        lock.readLock().lock();
-        try {
-            return query.apply(new Population(cells, cutOff));
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -142,6 +163,10 @@ public class CohortIndex implements FactsListener, SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("cohort index: could not read the research documents, will try again: {}", e.toString());
         }
+    }
+
+    /** The enrolled athletes, in the order of their ids, and the data cut-off of one moment. */
+    public record Roster(NavigableMap<String, Contribution> athletes, Instant cutOff) {
     }
 
     @Override

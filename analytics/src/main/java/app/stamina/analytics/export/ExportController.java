@@ -1,6 +1,7 @@
 package app.stamina.analytics.export;
 
 import app.stamina.analytics.cohorts.CohortFigures;
+import app.stamina.analytics.cohorts.CohortIndex;
 import app.stamina.analytics.cohorts.Grouping;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +18,12 @@ class ExportController {
 
     private final Exports exports;
     private final CohortFigures figures;
+    private final CohortIndex index;
 
-    ExportController(Exports exports, CohortFigures figures) {
+    ExportController(Exports exports, CohortFigures figures, CohortIndex index) {
         this.exports = exports;
         this.figures = figures;
+        this.index = index;
     }
 
     @GetMapping("/cohort-trends")
@@ -37,7 +40,8 @@ class ExportController {
     @GetMapping("/athlete-weeks")
     ResponseEntity<StreamingResponseBody> athleteWeeks(@RequestParam(required = false) String format) {
         ExportFormat as = ExportFormat.parse(format);
-        return stream(as, "athlete-weeks", body -> exports.athleteWeeks(as, body));
+        CohortIndex.Roster roster = index.roster();
+        return stream(as, "athlete-weeks", body -> exports.athleteWeeks(roster, as, body));
     }
 
     private static ResponseEntity<StreamingResponseBody> stream(ExportFormat format, String name,

@@ -225,16 +225,6 @@ public class AthleteFacts implements Versioned {
         return workingLoads.keySet();
     }
 
-    /** The working load of {@code lift} in grams on {@code day}, or null when it had none yet. */
-    public Long workingLoadGramsOn(String lift, LocalDate day) {
-        TreeMap<LocalDate, Long> changes = workingLoads.get(lift);
-        if (changes == null) {
-            return null;
-        }
-        Map.Entry<LocalDate, Long> inEffect = changes.floorEntry(day);
-        return inEffect == null ? null : inEffect.getValue();
-    }
-
     /**
      * The working load of {@code lift} in grams at the end of each relative week in which it changed; in any other
      * week it is that of the latest week before it here, or none.
