@@ -17,7 +17,7 @@ import java.util.List;
  * Any group of any grouping is a union of cells, and its figures are the merged figures of its cells.
  */
 public record Cell(Condition condition, Surgery surgery, Sex sex, String ageBand, LocalDate enrollDate, ZoneId zone,
-            List<String> tags) {
+                   List<String> tags) {
 
     static Cell of(AthleteFacts athlete) {
         return new Cell(athlete.condition(), athlete.surgery(), athlete.sex(), athlete.ageBand(), athlete.enrollDate(),

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * working load from each week it changed. Never changed once made: the athlete-weeks export reads it without a lock.
  */
 public record Contribution(long version, Cell cell, Instant lastOccurredAt, Map<Integer, long[]> weeks,
-                    Map<String, Integer> milestoneDays, Map<String, TreeMap<Integer, Long>> loadsByWeek) {
+                           Map<String, Integer> milestoneDays, Map<String, TreeMap<Integer, Long>> loadsByWeek) {
 
     static Contribution of(AthleteFacts athlete) {
         Map<Integer, long[]> weeks = new HashMap<>();
