@@ -101,8 +101,9 @@ public class Exports {
         String pseudonym = pseudonyms.of(id);
         String tags = String.join(";", cell.tags());
         SortedSet<String> lifts = athlete.lifts();
+        int endedWeeks = cell.endedWeeks(cutOff);
         long rows = rowsBefore;
-        for (int week = 0; week < cell.endedWeeks(cutOff); week++) {
+        for (int week = 0; week < endedWeeks; week++) {
             long[] metrics = athlete.week(week);
             out.row(pseudonym, qi.get(0), qi.get(1), qi.get(2), cell.surgery().code(), qi.get(3), tags, week,
                     metric(metrics, WeeklyMetric.BEST_HOLD_SECONDS), metric(metrics, WeeklyMetric.SESSIONS),
