@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -85,11 +86,24 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.RESEARCHER.code(), Role.ADMIN.code())
                         .anyRequest().hasRole(Role.ADMIN.code()))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * No observations of Spring Security's own. With any, it wraps every filter of the chain, and each request's
+     * authentication and authorization, in one, even where {@code management.observations.enable.spring.security=false}
+     * makes them no-ops (as it did until 2026-12-03): 3 % each for the authentication and the authorization in a
+     * profile of {@code GET /progress}, plus the wrapping of a dozen filters. {@code http.server.requests} still times
+     * every request as a client sees it.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** A request the firewall refuses before any filter (an encoded slash or a control character in the path) is 400. */
