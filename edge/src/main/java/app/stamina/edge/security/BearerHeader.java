@@ -19,6 +19,8 @@ final class BearerHeader implements BearerTokenResolver {
     @Override
     public String resolve(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        // As Spring's: a header starting with "bearer" in any case is for this scheme, and malformed unless it is
+        // "Bearer " and a token68.
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return null;
         }
