@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import javax.crypto.SecretKey;
 import java.net.http.HttpRequest;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -184,6 +189,22 @@ class AccessMatrixTest {
                 "/api/v1/cohorts", "/api/v1/cohorts/trends", "/api/v1/cohorts/milestones",
                 "/api/v1/exports/cohort-trends", "/api/v1/exports/athlete-weeks");
         assertThat(docs.json().at("/components/securitySchemes/bearer-jwt/scheme").asText()).isEqualTo("bearer");
+    }
+
+    /**
+     * Spring Security decides on the request's path alone: nothing in front of its chain looks up the request's
+     * handler for it (that look-up, {@code HandlerMappingIntrospector}'s, is the {@code DispatcherServlet}'s to do).
+     */
+    @Test
+    void securityLeavesLookingUpTheHandlerToTheDispatcher() throws Exception {
+        Filter security = app.getBean("springSecurityFilterChain", Filter.class);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/athletes/" + ADA + "/progress");
+        request.addHeader("Authorization", "Bearer " + tokens.get(Caller.OWN_ATHLETE));
+        List<String> attributesPastSecurity = new ArrayList<>();
+        security.doFilter(request, new MockHttpServletResponse(),
+                (passed, response) -> attributesPastSecurity.addAll(Collections.list(passed.getAttributeNames())));
+        assertThat(attributesPastSecurity).as("the request got through").isNotEmpty()
+                .noneMatch(name -> name.startsWith(HandlerMappingIntrospector.class.getName()));
     }
 
     @Test
