@@ -43,9 +43,9 @@ public final class IsoTimes {
 
     /**
      * {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, as {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} reads it, or
-     * null for any other text (which the caller hands to the general parser).
+     * null for any other text (which the caller hands to the general parser, as the module's deserializers do).
      */
-    static OffsetDateTime parse(String text) {
+    public static OffsetDateTime parse(String text) {
         int length = text.length();
         if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {

@@ -1,6 +1,7 @@
 package app.stamina.api.envelope;
 
 import app.stamina.api.AthleteId;
+import app.stamina.api.IsoTimes;
 import app.stamina.api.event.ClientEvent;
 import app.stamina.api.event.EventRevisions;
 import app.stamina.api.event.RehabEvent;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -128,13 +130,21 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
                     continue;
                 }
                 switch (name) {
-                    case "eventId" -> eventId = json.readValue(in, String.class);
-                    case "type" -> type = json.readValue(in, String.class);
-                    case "athleteId" -> athleteId = json.readValue(in, AthleteId.class);
-                    case "version" -> version = json.readValue(in, long.class);
-                    case "occurredAt" -> occurredAt = json.readValue(in, OffsetDateTime.class);
-                    case "recordedAt" -> recordedAt = json.readValue(in, Instant.class);
-                    case "actor" -> actor = json.readValue(in, Actor.class);
+                    case "eventId" -> eventId = text(in, json);
+                    case "type" -> type = text(in, json);
+                    case "athleteId" -> athleteId = in.currentToken() == JsonToken.VALUE_STRING
+                            ? AthleteId.of(in.getText()) : json.readValue(in, AthleteId.class);
+                    case "version" -> version = in.currentToken() == JsonToken.VALUE_NUMBER_INT
+                            ? in.getLongValue() : json.readValue(in, long.class);
+                    case "occurredAt" -> {
+                        OffsetDateTime at = usualTime(in, json);
+                        occurredAt = at != null ? at : json.readValue(in, OffsetDateTime.class);
+                    }
+                    case "recordedAt" -> {
+                        OffsetDateTime at = usualTime(in, json);
+                        recordedAt = at != null ? at.toInstant() : json.readValue(in, Instant.class);
+                    }
+                    case "actor" -> actor = actor(in, json);
                     case "payload" -> {
                         Class<? extends RehabEvent> eventClass = type == null || EventRevisions.currentRevision(type) != null
                                 ? null : EventTypes.classOf(type).orElse(null);
@@ -161,6 +171,41 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /*
+     * The envelope's own fields, read with the parser's accessors where the token is the usual one: a readValue of
+     * its own for each field (a deserialization context each) cost what reading the payload did. Any other token goes
+     * to the mapper, which accepts and refuses it as it always has.
+     */
+
+    private static String text(JsonParser in, ObjectMapper json) throws IOException {
+        return in.currentToken() == JsonToken.VALUE_STRING ? in.getText() : json.readValue(in, String.class);
+    }
+
+    /** An instant in the form Stamina writes it ({@link IsoTimes}), or null for the mapper to read. */
+    private static OffsetDateTime usualTime(JsonParser in, ObjectMapper json) throws IOException {
+        return in.currentToken() == JsonToken.VALUE_STRING
+                && !json.isEnabled(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                ? IsoTimes.parse(in.getText()) : null;
+    }
+
+    private static Actor actor(JsonParser in, ObjectMapper json) throws IOException {
+        if (in.currentToken() != JsonToken.START_OBJECT) {
+            return json.readValue(in, Actor.class);
+        }
+        String sub = null;
+        String role = null;
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String name = in.currentName();
+            JsonToken value = in.nextToken();
+            switch (name) {
+                case "sub" -> sub = value == JsonToken.VALUE_NULL ? null : text(in, json);
+                case "role" -> role = value == JsonToken.VALUE_NULL ? null : text(in, json);
+                default -> in.skipChildren();
+            }
+        }
+        return new Actor(sub, role);
     }
 
     private static RehabEvent readPayload(JsonParser in, Class<? extends RehabEvent> eventClass, String type,

@@ -7,6 +7,7 @@ import app.stamina.api.event.MilestoneReached;
 import app.stamina.api.event.RehabEvent;
 import app.stamina.api.event.SetbackReported;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class EventEnvelopeTest {
 
@@ -75,6 +77,52 @@ class EventEnvelopeTest {
                 .isInstanceOf(EventEnvelope.UnreadableEvent.class);
         assertThatThrownBy(() -> EventEnvelope.readEvent(message, JSON))
                 .isInstanceOf(EventEnvelope.UnreadableEvent.class);
+    }
+
+    /**
+     * The one-pass reader reads the envelope's own fields with the parser where they have their usual shape: in any
+     * other (another ISO form of an instant, a number where text belongs, an extra field, a null) it reads them as
+     * the mapper does, so both readers accept and refuse the same envelopes, and read the same fields from them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"occurredAt\":\"2026-11-24T18:05+01:00\"",
+            "\"occurredAt\":\"2026-11-24T18:05:00.5-03:30\"",
+            "\"occurredAt\":\"tomorrow\"",
+            "\"recordedAt\":\"2026-11-24T17:05:01.250Z\"",
+            "\"recordedAt\":\"2026-11-24T18:05:01+01:00\"",
+            "\"recordedAt\":1764003901",
+            "\"actor\":{\"sub\":\"ada\",\"role\":\"athlete\",\"via\":{\"app\":\"phone\"}}",
+            "\"actor\":{\"sub\":5,\"role\":\"athlete\"}",
+            "\"actor\":{\"sub\":null}",
+            "\"actor\":\"ada\"",
+            "\"actor\":null",
+            "\"eventId\":5",
+            "\"eventId\":{\"id\":\"x\"}",
+            "\"version\":\"7\"",
+            "\"version\":1.5",
+            "\"version\":99999999999999999999",
+            "\"athleteId\":\"not an id!\"",
+            "\"athleteId\":7"})
+    void aFieldInAnotherShapeReadsAsTheMapperReadsIt(String field) throws Exception {
+        String name = field.substring(1, field.indexOf('"', 1));
+        ObjectNode fields = (ObjectNode) JSON.readTree(JSON.writeValueAsString(EventEnvelope.of("x", EVENT, 3,
+                Instant.parse("2026-11-24T17:05:01Z"), new Actor("ada", "athlete"), JSON)));
+        fields.set(name, JSON.readTree("{" + field + "}").get(name));
+        String message = JSON.writeValueAsString(fields);
+
+        Throwable treeRefusal = catchThrowable(() -> EventEnvelope.read(message, JSON).event(JSON));
+        Throwable onePassRefusal = catchThrowable(() -> EventEnvelope.readEvent(message, JSON));
+        assertThat(onePassRefusal == null).as("read by one reader and refused by the other: %s", message)
+                .isEqualTo(treeRefusal == null);
+        if (treeRefusal == null) {
+            EventEnvelope.Received received = EventEnvelope.readEvent(message, JSON);
+            assertThat(received.envelope()).usingRecursiveComparison().ignoringFields("payload")
+                    .isEqualTo(EventEnvelope.read(message, JSON));
+            assertThat(received.event()).isEqualTo(EVENT);
+        } else {
+            assertThat(onePassRefusal).isInstanceOf(EventEnvelope.UnreadableEvent.class);
+        }
     }
 
     @Test
