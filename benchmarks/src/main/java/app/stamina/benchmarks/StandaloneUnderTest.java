@@ -50,6 +50,9 @@ final class StandaloneUnderTest implements AutoCloseable {
         long started = System.nanoTime();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
         if (recording != null) {
+            // Stacks of 256 frames, not the default 64: a request's stack through Tomcat, the filters, Spring MVC and
+            // Axon is deeper than 64, and a cut stack loses the frames that say which request and stage it was.
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--stamina.data-dir=" + dataDir,
