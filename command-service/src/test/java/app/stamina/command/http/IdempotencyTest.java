@@ -18,6 +18,8 @@ import static app.stamina.command.http.Bodies.entry;
 import static app.stamina.command.http.Bodies.hold;
 import static app.stamina.command.http.Bodies.id;
 import static app.stamina.command.http.Bodies.nov;
+import static app.stamina.command.http.Bodies.setback;
+import static app.stamina.command.http.Bodies.syncToStrength;
 import static app.stamina.command.http.Bodies.workingLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +97,36 @@ class IdempotencyTest extends CommandHttpTest {
         assertThat(retry.code()).isEqualTo("stamina-before-strength");
         assertThat(retry.json().path("duplicate").asBoolean()).isTrue();
         assertThat(retry.contentType()).startsWith("application/problem+json");
+    }
+
+    /** A retry is answered from the ledger even where running it again would now be refused. */
+    @Test
+    void aRetriedEnrollmentGetsItsFirstAnswerNotAlreadyEnrolled() {
+        String other = "eve-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = enrollment(id());
+        Reply first = http.post("/api/v1/athletes/" + other + "/enrollment", body);
+        Reply retry = http.post("/api/v1/athletes/" + other + "/enrollment", body);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("duplicate").asBoolean()).isTrue();
+        assertThat(retry.json().path("version")).isEqualTo(first.json().path("version"));
+        assertThat(storedEvents(other)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedDecisionGetsItsFirstAnswerAfterTheProgramPaused() {
+        assertThat(http.post(path("sync"), syncToStrength()).status()).isEqualTo(200);
+        String body = workingLoad(id(), "deadlift", "135", "lb");
+        Reply first = http.post(path("working-loads"), body);
+        assertThat(http.post(path("setbacks"), setback(id(), nov(20), "mild", "\"numbness\"")).json()
+                .path("phase").asText()).isEqualTo("paused");
+        long events = storedEvents(athlete);
+        Reply retry = http.post(path("working-loads"), body);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).as("not program-paused: %s", retry.json()).isEqualTo(201);
+        assertThat(retry.json().path("duplicate").asBoolean()).isTrue();
+        assertThat(retry.json().path("version")).isEqualTo(first.json().path("version"));
+        assertThat(storedEvents(athlete)).isEqualTo(events);
     }
 
     @Test
