@@ -15,8 +15,10 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.function.Function;
 
@@ -25,9 +27,14 @@ import java.util.function.Function;
  * without {@link java.time.format.DateTimeFormatter}, whose general parser took a sixth of the CPU of the relay and of
  * each projection (every event carries two or three instants, read again at every hop). Anything else, other
  * shapes of ISO-8601 included, and every error, is left to Jackson's own deserializer, so what is accepted and what
- * is refused stays exactly as before.
+ * is refused stays exactly as before. It also writes them as Jackson does, for the relay, which writes an
+ * envelope's instants itself.
  */
 public final class IsoTimes {
+
+    /** The seconds of the instants written in four-digit years, which {@link #format(Instant)} writes itself. */
+    private static final long EPOCH_YEAR_0 = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long EPOCH_YEAR_10000 = LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC) - 1;
 
     private IsoTimes() {
     }
@@ -80,6 +87,84 @@ public final class IsoTimes {
             return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
         } catch (DateTimeException outOfRange) {
             return null;
+        }
+    }
+
+    /**
+     * {@code time} as Jackson writes an {@code OffsetDateTime} here ({@code DateTimeFormatter.ISO_OFFSET_DATE_TIME}:
+     * seconds always, the fraction without trailing zeros, {@code Z} for a zero offset), without the formatter.
+     */
+    public static String format(OffsetDateTime time) {
+        int offset = time.getOffset().getTotalSeconds();
+        if (time.getYear() < 0 || time.getYear() > 9999 || offset % 60 != 0) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        }
+        StringBuilder text = new StringBuilder(35);
+        dateTime(text, time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(), time.getMinute(),
+                time.getSecond());
+        int nanos = time.getNano();
+        if (nanos > 0) {
+            int places = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                places--;
+            }
+            text.append('.');
+            padded(text, nanos, places);
+        }
+        if (offset == 0) {
+            return text.append('Z').toString();
+        }
+        int minutes = Math.abs(offset) / 60;
+        text.append(offset < 0 ? '-' : '+');
+        padded(text, minutes / 60, 2);
+        text.append(':');
+        padded(text, minutes % 60, 2);
+        return text.toString();
+    }
+
+    /**
+     * {@code instant} as Jackson writes an {@code Instant} ({@link Instant#toString()}, {@code ISO_INSTANT}: the
+     * fraction in groups of three digits), without the formatter.
+     */
+    public static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < EPOCH_YEAR_0 || seconds > EPOCH_YEAR_10000) {
+            return instant.toString();
+        }
+        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(30);
+        dateTime(text, time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(), time.getMinute(),
+                time.getSecond());
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                padded(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                padded(text, nanos / 1_000, 6);
+            } else {
+                padded(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static void dateTime(StringBuilder text, int year, int month, int day, int hour, int minute, int second) {
+        padded(text, year, 4);
+        padded(text.append('-'), month, 2);
+        padded(text.append('-'), day, 2);
+        padded(text.append('T'), hour, 2);
+        padded(text.append(':'), minute, 2);
+        padded(text.append(':'), second, 2);
+    }
+
+    /** {@code value}, not negative, in {@code places} digits with leading zeros. */
+    private static void padded(StringBuilder text, int value, int places) {
+        int end = text.length() + places;
+        text.setLength(end);
+        for (int at = end - 1; at >= end - places; at--, value /= 10) {
+            text.setCharAt(at, (char) ('0' + value % 10));
         }
     }
 

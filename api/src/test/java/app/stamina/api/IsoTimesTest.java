@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -74,6 +75,31 @@ class IsoTimesTest {
         assertThatThrownBy(() -> STAMINA.readValue("{\"occurredAt\":\"2026-02-30T18:00:00Z\"}", At.class))
                 .isInstanceOfSatisfying(InvalidFormatException.class,
                         refused -> assertThat(refused.getPath().getFirst().getFieldName()).isEqualTo("occurredAt"));
+    }
+
+    /** What the relay writes itself is what Jackson writes, character for character, in every year and offset. */
+    @Test
+    void instantsAreWrittenAsJacksonWritesThem() throws Exception {
+        Random random = new Random(25);
+        List<OffsetDateTime> times = new ArrayList<>(List.of(
+                OffsetDateTime.of(2026, 11, 3, 18, 0, 0, 0, ZoneOffset.ofHours(1)),
+                OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999, ZoneOffset.UTC),
+                OffsetDateTime.of(10000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(0, 1, 1, 0, 0, 0, 1, ZoneOffset.ofHours(18)),
+                OffsetDateTime.of(-1, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2026, 11, 3, 18, 0, 0, 100, ZoneOffset.ofHoursMinutesSeconds(5, 30, 15)),
+                OffsetDateTime.of(2026, 11, 3, 18, 0, 0, 120_000_000, ZoneOffset.ofHoursMinutes(-9, -30))));
+        for (int i = 0; i < 20_000; i++) {
+            times.add(OffsetDateTime.of(random.nextInt(10_100), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), precise(random),
+                    ZoneOffset.ofTotalSeconds(60 * (random.nextInt(36 * 60 + 1) - 18 * 60))));
+        }
+        for (OffsetDateTime time : times) {
+            assertThat('"' + IsoTimes.format(time) + '"').isEqualTo(STAMINA.writeValueAsString(time));
+            Instant instant = time.toInstant();
+            assertThat('"' + IsoTimes.format(instant) + '"').isEqualTo(STAMINA.writeValueAsString(instant));
+        }
     }
 
     private static int precise(Random random) {

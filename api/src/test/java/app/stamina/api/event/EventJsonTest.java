@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -133,13 +134,17 @@ class EventJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("events")
     void theEnvelopeOfAStoredPayloadIsTheEnvelopeOfItsEvent(RehabEvent event, String pinned) throws Exception {
-        Actor actor = new Actor("coach-1", "clinician");
-        String ofEvent = JSON.writeValueAsString(EventEnvelope.of("store-id", event, 4, Instant.EPOCH, actor, JSON));
         String stored = JSON.writeValueAsString(event);
-        String ofStored = EventEnvelope.writeStored("store-id", event.getClass(), event.athleteId().value(), 4,
-                Instant.EPOCH, actor, stored, () -> event, JSON);
-        assertThat(ofStored).isEqualTo(ofEvent);
-        assertThat(EventEnvelope.read(ofStored, JSON).event(JSON)).isEqualTo(event);
+        for (Instant recordedAt : List.of(Instant.EPOCH, Instant.parse("2026-11-24T17:05:01.250Z"),
+                Instant.parse("2026-11-24T17:05:01.250001Z"), Instant.parse("2026-11-24T17:05:01.000000007Z"))) {
+            for (Actor actor : Arrays.asList(new Actor("coach-1", "clinician"), new Actor("a\"d\\a", null), null)) {
+                String ofEvent = JSON.writeValueAsString(EventEnvelope.of("store-id", event, 4, recordedAt, actor, JSON));
+                String ofStored = EventEnvelope.writeStored("store-id", event.getClass(), event.athleteId().value(), 4,
+                        recordedAt, actor, stored, () -> event, JSON);
+                assertThat(ofStored).isEqualTo(ofEvent);
+                assertThat(EventEnvelope.read(ofStored, JSON).event(JSON)).isEqualTo(event);
+            }
+        }
     }
 
     /** Analytics reads envelopes in one pass: every event type reads back the same as through the tree. */
