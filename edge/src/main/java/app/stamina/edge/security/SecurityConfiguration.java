@@ -31,8 +31,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -132,8 +132,8 @@ public class SecurityConfiguration {
      * No look-up of each request's handler before the {@code DispatcherServlet} does it. Spring Security 6.5 puts a
      * filter of {@code HandlerMappingIntrospector}'s in front of its chain whenever Spring MVC is present, which
      * looks up the handler and keeps it for the MVC request matchers; with path-pattern matchers
-     * ({@link #pathPatternMatchers}) nothing reads it, and it was 7 % of a {@code GET /progress} (profile of
-     * 2026-12-03). This takes that filter out of the definition of the chain before the chain is made; the
+     * ({@link #pathPatternMatchers}) nothing reads it, and it was 7 % of a {@code GET /progress} and 6 % of a
+     * single-fact POST (profiles of 2026-12-03 and 04; BENCHMARKS.md, step 34). This takes that filter out of the definition of the chain before the chain is made; the
      * {@code ServletRequestPathFilter} the path-pattern matchers read stays. (Spring Security 7 no longer adds it.)
      */
     @Bean
