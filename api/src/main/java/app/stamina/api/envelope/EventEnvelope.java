@@ -74,10 +74,7 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
                 }
                 switch (name) {
                     case "eventId" -> clientEventId = fields.getValueAsString();
-                    case "occurredAt" -> {
-                        OffsetDateTime at = usualTime(fields, json);
-                        occurredAt = at != null ? at : json.readValue(fields, OffsetDateTime.class);
-                    }
+                    case "occurredAt" -> occurredAt = offsetTime(fields, json);
                     default -> fields.skipChildren();
                 }
             }
@@ -169,10 +166,7 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
                             ? AthleteId.of(in.getText()) : json.readValue(in, AthleteId.class);
                     case "version" -> version = in.currentToken() == JsonToken.VALUE_NUMBER_INT
                             ? in.getLongValue() : json.readValue(in, long.class);
-                    case "occurredAt" -> {
-                        OffsetDateTime at = usualTime(in, json);
-                        occurredAt = at != null ? at : json.readValue(in, OffsetDateTime.class);
-                    }
+                    case "occurredAt" -> occurredAt = offsetTime(in, json);
                     case "recordedAt" -> {
                         OffsetDateTime at = usualTime(in, json);
                         recordedAt = at != null ? at.toInstant() : json.readValue(in, Instant.class);
@@ -214,6 +208,11 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
 
     private static String text(JsonParser in, ObjectMapper json) throws IOException {
         return in.currentToken() == JsonToken.VALUE_STRING ? in.getText() : json.readValue(in, String.class);
+    }
+
+    private static OffsetDateTime offsetTime(JsonParser in, ObjectMapper json) throws IOException {
+        OffsetDateTime usual = usualTime(in, json);
+        return usual != null ? usual : json.readValue(in, OffsetDateTime.class);
     }
 
     /** An instant in the form Stamina writes it ({@link IsoTimes}), or null for the mapper to read. */

@@ -79,9 +79,9 @@ public class ClientWrites {
      * the first answer even where the program has moved on since.
      */
     public Answer submit(Write write) {
-        boolean answeredBefore = false;
+        boolean mayBeAnswered = false;
         for (int attempt = 1; ; attempt++) {
-            if (answeredBefore) {
+            if (mayBeAnswered) {
                 var prior = ledger.find(write.eventId());
                 if (prior.isPresent()) {
                     return replay(write, prior.get());
@@ -101,7 +101,7 @@ public class ClientWrites {
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
-                answeredBefore = true;
+                mayBeAnswered = true;
             }
         }
     }

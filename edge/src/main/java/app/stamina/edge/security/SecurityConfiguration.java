@@ -133,8 +133,9 @@ public class SecurityConfiguration {
      * filter of {@code HandlerMappingIntrospector}'s in front of its chain whenever Spring MVC is present, which
      * looks up the handler and keeps it for the MVC request matchers; with path-pattern matchers
      * ({@link #pathPatternMatchers}) nothing reads it, and it was 7 % of a {@code GET /progress} and 6 % of a
-     * single-fact POST (profiles of 2026-12-03 and 04; BENCHMARKS.md, step 34). This takes that filter out of the definition of the chain before the chain is made; the
-     * {@code ServletRequestPathFilter} the path-pattern matchers read stays. (Spring Security 7 no longer adds it.)
+     * single-fact POST (profiles of 2026-12-03 and 04; BENCHMARKS.md, step 34). This takes that filter out of the
+     * definition of the chain before the chain is made; the {@code ServletRequestPathFilter} the path-pattern
+     * matchers read stays. (Spring Security 7 no longer adds it.)
      */
     @Bean
     static BeanFactoryPostProcessor noHandlerLookupBeforeDispatch() {
