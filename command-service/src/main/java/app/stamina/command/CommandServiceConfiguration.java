@@ -6,6 +6,7 @@ import app.stamina.command.ledger.ClientWriteLedger;
 import app.stamina.command.ledger.LedgerInterceptor;
 import app.stamina.command.program.Refusal;
 import app.stamina.command.relay.ActorMetaData;
+import app.stamina.command.relay.CommandsOnly;
 import app.stamina.command.relay.KafkaRelay;
 import app.stamina.command.relay.MetaDataReader;
 import app.stamina.command.store.EventStoreSchema;
@@ -207,16 +208,19 @@ public class CommandServiceConfiguration {
                 .build();
     }
 
-    /** Every event a command produces records who made it (the correlation data of Axon's unit of work). */
+    /**
+     * Every event a command produces records who made it (the correlation data of Axon's unit of work). Events cause
+     * nothing through Axon here, so an event's unit of work takes none ({@link CommandsOnly}).
+     */
     @Bean
     CorrelationDataProvider actorOnEveryEvent() {
-        return new SimpleCorrelationDataProvider(ActorMetaData.SUB, ActorMetaData.ROLE);
+        return new CommandsOnly(new SimpleCorrelationDataProvider(ActorMetaData.SUB, ActorMetaData.ROLE));
     }
 
-    /** Axon's default correlation data (correlation and trace ids), kept beside the actor. */
+    /** Axon's default correlation data (correlation and trace ids), kept beside the actor, also for commands only. */
     @Bean
     CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+        return new CommandsOnly(new MessageOriginProvider());
     }
 
     /**

@@ -68,8 +68,10 @@ public class KafkaRelay {
             return;
         }
         String payload = event.serializePayload(eventSerializer, String.class).getData();
+        Actor actor = StoredActor.read(event.serializeMetaData(eventSerializer, byte[].class).getData(),
+                json.getFactory(), event::getMetaData);
         String envelope = EventEnvelope.writeStored(event.getIdentifier(), event.getPayloadType(), athleteId, version,
-                event.getTimestamp(), actorOf(event.getMetaData()), payload, () -> (RehabEvent) event.getPayload(), json);
+                event.getTimestamp(), actor, payload, () -> (RehabEvent) event.getPayload(), json);
         pendingSends(unitOfWork).add(kafka.send(Topics.EVENTS, athleteId, envelope));
     }
 
