@@ -242,6 +242,15 @@ public class CommandServiceConfiguration {
                 .build();
     }
 
+    /**
+     * The relay is Axon's one event handler. It is no annotated handler ({@link KafkaRelay} says why), so Axon's
+     * Spring support does not find it; its {@code @ProcessingGroup} still names its processor.
+     */
+    @Bean
+    ConfigurerModule relayHandlesStoredEvents(KafkaRelay relay) {
+        return configurer -> configurer.eventProcessing().registerEventHandler(configuration -> relay);
+    }
+
     /** A relay failure must not be logged and skipped (Axon's default): it rolls the batch back to be sent again. */
     @Bean
     ConfigurerModule relayFailuresAreRetried() {

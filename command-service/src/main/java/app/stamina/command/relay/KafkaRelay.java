@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,10 +31,16 @@ import java.util.concurrent.TimeoutException;
  * committed only after Kafka acknowledged every event of the batch; if a send fails the batch rolls back and is
  * sent again. Events a crash left acknowledged but unrecorded in the token are recognised by {@link RelayedTail}
  * and not sent twice.
+ * <p>
+ * An {@link EventMessageHandler} of its own rather than an {@code @EventHandler} method: Axon asks each handler
+ * whether it takes an event, and whether it supports a reset, for every event in the coordinator and again in the
+ * work package, and for an annotated handler it answered by streaming over its handler methods and their attributes
+ * each time, an eighth of the relay's samples while it caught up after a sync. Being no annotated handler, it is
+ * registered with Axon by {@code CommandServiceConfiguration}.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
-public class KafkaRelay {
+public class KafkaRelay implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
     private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
@@ -60,19 +68,37 @@ public class KafkaRelay {
      * it) rather than reading it into an event, or a tree, and writing it out again: that round trip was most of the
      * relay's work.
      */
-    @EventHandler(payloadType = RehabEvent.class)
-    void on(DomainEventMessage<?> event, UnitOfWork<?> unitOfWork) throws Exception {
+    @Override
+    public Object handle(EventMessage<?> message) throws Exception {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
         String athleteId = event.getAggregateIdentifier();
         long version = event.getSequenceNumber() + 1;
         if (tail.alreadyRelayed(athleteId, version)) {
-            return;
+            return null;
         }
         String payload = event.serializePayload(eventSerializer, String.class).getData();
         Actor actor = StoredActor.read(event.serializeMetaData(eventSerializer, byte[].class).getData(),
                 json.getFactory(), event::getMetaData);
         String envelope = EventEnvelope.writeStored(event.getIdentifier(), event.getPayloadType(), athleteId, version,
                 event.getTimestamp(), actor, payload, () -> (RehabEvent) event.getPayload(), json);
-        pendingSends(unitOfWork).add(kafka.send(Topics.EVENTS, athleteId, envelope));
+        pendingSends(CurrentUnitOfWork.get()).add(kafka.send(Topics.EVENTS, athleteId, envelope));
+        return null;
+    }
+
+    /** Every stored event of an athlete's program; nothing else is in the store's stream. */
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> && canHandleType(message.getPayloadType());
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return RehabEvent.class.isAssignableFrom(payloadType);
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return KafkaRelay.class;
     }
 
     private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
