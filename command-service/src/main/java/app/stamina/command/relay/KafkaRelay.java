@@ -7,6 +7,9 @@ import app.stamina.api.event.RehabEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,7 +19,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -43,18 +46,18 @@ import java.util.concurrent.TimeoutException;
 public class KafkaRelay implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
-    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
+    private static final String BATCH = KafkaRelay.class.getName() + ".batch";
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
-    private final KafkaTemplate<String, String> kafka;
+    private final ProducerFactory<String, String> producers;
     private final ObjectMapper json;
     private final Serializer eventSerializer;
     private final RelayedTail tail;
     private final Counter relayed;
 
-    public KafkaRelay(KafkaTemplate<String, String> kafka, ObjectMapper json,
+    public KafkaRelay(ProducerFactory<String, String> producers, ObjectMapper json,
                       @Qualifier("eventSerializer") Serializer eventSerializer, RelayedTail tail, MeterRegistry meters) {
-        this.kafka = kafka;
+        this.producers = producers;
         this.json = json;
         this.eventSerializer = eventSerializer;
         this.tail = tail;
@@ -81,7 +84,7 @@ public class KafkaRelay implements EventMessageHandler {
                 json.getFactory(), event::getMetaData);
         String envelope = EventEnvelope.writeStored(event.getIdentifier(), event.getPayloadType(), athleteId, version,
                 event.getTimestamp(), actor, payload, () -> (RehabEvent) event.getPayload(), json);
-        pendingSends(CurrentUnitOfWork.get()).add(kafka.send(Topics.EVENTS, athleteId, envelope));
+        batchOf(CurrentUnitOfWork.get()).send(new ProducerRecord<>(Topics.EVENTS, athleteId, envelope));
         return null;
     }
 
@@ -101,14 +104,35 @@ public class KafkaRelay implements EventMessageHandler {
         return KafkaRelay.class;
     }
 
-    private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> batch = unitOfWork.root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            batch.onPrepareCommit(u -> awaitAcknowledgements(sends));
-            batch.afterCommit(u -> relayed.increment(sends.size()));
-            return sends;
+    /**
+     * The batch's sends, through one producer taken from the factory for the batch (its shared producer, unless that
+     * one failed). {@code KafkaTemplate} took it, and wrapped each send in an observation and a timer, per event: a
+     * third of what sending cost the relay.
+     */
+    private Batch batchOf(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(producers.createProducer(), new ArrayList<>());
+            root.onPrepareCommit(u -> awaitAcknowledgements(batch.sends()));
+            root.afterCommit(u -> relayed.increment(batch.sends().size()));
+            root.onCleanup(u -> batch.producer().close());
+            return batch;
         });
+    }
+
+    private record Batch(Producer<String, String> producer, List<CompletableFuture<?>> sends) {
+
+        void send(ProducerRecord<String, String> record) {
+            CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(metadata);
+                } else {
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+            sends.add(acknowledged);
+        }
     }
 
     private static void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
