@@ -9,6 +9,7 @@ import app.stamina.command.relay.ActorMetaData;
 import app.stamina.command.relay.CommandsOnly;
 import app.stamina.command.relay.KafkaRelay;
 import app.stamina.command.relay.MetaDataReader;
+import app.stamina.command.store.EventStorage;
 import app.stamina.command.store.EventStoreSchema;
 import app.stamina.edge.EdgeConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -190,13 +191,16 @@ public class CommandServiceConfiguration {
                 .build();
     }
 
-    /** Axon's JDBC storage engine, exactly as its auto-configuration defines it when it defines the event store. */
+    /**
+     * Axon's JDBC storage engine as its auto-configuration defines it when it defines the event store, with stored
+     * timestamps read once ({@link EventStorage}).
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptions,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return new EventStorage(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptions)
@@ -204,8 +208,7 @@ public class CommandServiceConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema()));
     }
 
     /**
