@@ -34,7 +34,8 @@ class FingerprintTest {
         for (int i = 0; i < 5_000; i++) {
             String text = object(random, 0, true);
             JsonNode body = JSON.readTree(text);
-            assertThat(Fingerprint.of("holds", ADA, body).value()).as(text).isEqualTo(asStoredBefore("holds", ADA, body));
+            assertThat(Fingerprint.of("holds", ADA, body).value()).as(text)
+                    .isEqualTo(asStoredBefore("holds", ADA, body));
         }
     }
 

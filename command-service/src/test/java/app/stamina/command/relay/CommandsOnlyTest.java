@@ -19,8 +19,8 @@ class CommandsOnlyTest {
         Message<?> command = GenericCommandMessage.asCommandMessage("record a hold")
                 .andMetaData(Map.of(ActorMetaData.SUB, "nurse-ann", ActorMetaData.ROLE, "clinician", "other", "x"));
 
-        Map<String, ?> actor = new CommandsOnly(new SimpleCorrelationDataProvider(ActorMetaData.SUB, ActorMetaData.ROLE))
-                .correlationDataFor(command);
+        Map<String, ?> actor = new CommandsOnly(
+                new SimpleCorrelationDataProvider(ActorMetaData.SUB, ActorMetaData.ROLE)).correlationDataFor(command);
         Map<String, ?> origin = new CommandsOnly(new MessageOriginProvider()).correlationDataFor(command);
 
         assertThat(actor).isEqualTo(Map.of(ActorMetaData.SUB, "nurse-ann", ActorMetaData.ROLE, "clinician"));

@@ -21,7 +21,8 @@ class StoredActorTest {
     @Test
     void readsTheActorAsTheWholeMetadataWouldGiveIt() throws Exception {
         for (String stored : List.of(
-                "{\"actorSub\":\"nurse-ann\",\"actorRole\":\"clinician\",\"traceId\":\"8c1e\",\"correlationId\":\"8c1e\"}",
+                "{\"actorSub\":\"nurse-ann\",\"actorRole\":\"clinician\",\"traceId\":\"8c1e\","
+                        + "\"correlationId\":\"8c1e\"}",
                 "{\"traceId\":\"8c1e\",\"actorRole\":\"athlete\",\"correlationId\":\"8c1e\",\"actorSub\":\"ada\"}",
                 "{\"actorSub\":\"ada\"}",
                 "{\"actorRole\":\"clinician\"}",

@@ -48,7 +48,8 @@ class EventStorageTest extends CommandHttpTest {
                 .header("Authorization", "Bearer " + TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"eventId":"%s","birthYear":1988,"sex":"female","condition":"strain","surgery":"none",
-                         "injuryDate":"2026-06-01","timeZone":"Europe/Amsterdam","enrolledAt":"2026-11-02T09:00:00+01:00"}"""
+                         "injuryDate":"2026-06-01","timeZone":"Europe/Amsterdam",
+                         "enrolledAt":"2026-11-02T09:00:00+01:00"}"""
                         .formatted(UUID.randomUUID()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder().connectionProvider(connections)
