@@ -18,12 +18,15 @@ import java.util.Map;
  */
 public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRecordedAt) {
 
-    /** The batch with each envelope's payload as a JSON tree, for a reader that keeps it. */
+    /**
+     * The batch with each envelope's payload as a JSON tree, for a reader that keeps it
+     * ({@link EventEnvelope#readWithPayload}).
+     */
     public static DecodedBatch of(List<ConsumerRecord<String, String>> records, ObjectMapper json,
                                   ProjectionMetrics metrics, DeadLetters deadLetters) {
         return decode(records, metrics, deadLetters, text -> {
-            EventEnvelope envelope = EventEnvelope.read(text, json);
-            return new Decoded(envelope, envelope.event(json));
+            EventEnvelope.Received received = EventEnvelope.readWithPayload(text, json);
+            return new Decoded(received.envelope(), received.event());
         });
     }
 
