@@ -147,8 +147,8 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
     /**
      * An envelope with its payload as a tree, and the event inside, for a reader that keeps the payload (the query
      * side's timeline): the envelope's own fields read as {@link #readEvent} reads them, the payload into a tree and
-     * the tree into the event as {@link #read} and {@link #event} do. Reading the envelope through the mapper was
-     * half of what the query side spent decoding an event. Refuses what {@link #read} and {@link #event} refuse.
+     * the tree into the event as {@link #read} and {@link #event} do, so both read sides read envelope fields with
+     * one reader (BENCHMARKS.md, step 43). Refuses what {@link #read} and {@link #event} refuse.
      */
     public static Received readWithPayload(String text, ObjectMapper json) throws UnreadableEvent {
         return read(text, json, true);
