@@ -24,10 +24,7 @@ public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRec
      */
     public static DecodedBatch of(List<ConsumerRecord<String, String>> records, ObjectMapper json,
                                   ProjectionMetrics metrics, DeadLetters deadLetters) {
-        return decode(records, metrics, deadLetters, text -> {
-            EventEnvelope.Received received = EventEnvelope.readWithPayload(text, json);
-            return new Decoded(received.envelope(), received.event());
-        });
+        return decode(records, metrics, deadLetters, text -> EventEnvelope.readWithPayload(text, json));
     }
 
     /**
@@ -37,10 +34,7 @@ public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRec
      */
     public static DecodedBatch ofEvents(List<ConsumerRecord<String, String>> records, ObjectMapper json,
                                         ProjectionMetrics metrics, DeadLetters deadLetters) {
-        return decode(records, metrics, deadLetters, text -> {
-            EventEnvelope.Received received = EventEnvelope.readEvent(text, json);
-            return new Decoded(received.envelope(), received.event());
-        });
+        return decode(records, metrics, deadLetters, text -> EventEnvelope.readEvent(text, json));
     }
 
     private static DecodedBatch decode(List<ConsumerRecord<String, String>> records, ProjectionMetrics metrics,
@@ -49,7 +43,8 @@ public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRec
         Instant lastRecordedAt = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                Decoded decoded = reader.read(record.value());
+                EventEnvelope.Received received = reader.read(record.value());
+                Decoded decoded = new Decoded(received.envelope(), received.event());
                 byAthlete.computeIfAbsent(decoded.envelope().athleteId().value(), id -> new ArrayList<>()).add(decoded);
                 lastRecordedAt = decoded.envelope().recordedAt();
             } catch (EventEnvelope.UnreadableEvent unreadable) {
@@ -61,7 +56,7 @@ public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRec
     }
 
     private interface Reader {
-        Decoded read(String text) throws EventEnvelope.UnreadableEvent;
+        EventEnvelope.Received read(String text) throws EventEnvelope.UnreadableEvent;
     }
 
     /** An event with the envelope it came in. */

@@ -14,7 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -144,12 +143,6 @@ public class KafkaRelay implements EventMessageHandler {
         } catch (ExecutionException | TimeoutException e) {
             throw new RelayFailed("Kafka did not acknowledge the batch; it will be sent again", e);
         }
-    }
-
-    static Actor actorOf(MetaData metaData) {
-        Object sub = metaData.get(ActorMetaData.SUB);
-        Object role = metaData.get(ActorMetaData.ROLE);
-        return sub == null ? null : new Actor(sub.toString(), role == null ? null : role.toString());
     }
 
     /** The batch could not be published; its token stays where it was. */

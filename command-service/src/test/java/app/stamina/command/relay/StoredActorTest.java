@@ -38,7 +38,7 @@ class StoredActorTest {
                 deserialized.incrementAndGet();
                 return metaData(stored);
             });
-            assertThat(read).as(stored).isEqualTo(KafkaRelay.actorOf(metaData(stored)));
+            assertThat(read).as(stored).isEqualTo(StoredActor.of(metaData(stored)));
             assertThat(deserialized).as("the whole metadata is not read for " + stored).hasValue(0);
         }
     }
@@ -51,7 +51,7 @@ class StoredActorTest {
                 "{\"actorSub\":true,\"actorRole\":1.5}")) {
             Actor read = StoredActor.read(stored.getBytes(StandardCharsets.UTF_8), JSON.getFactory(),
                     () -> metaData(stored));
-            assertThat(read).as(stored).isEqualTo(KafkaRelay.actorOf(metaData(stored))).isNotNull();
+            assertThat(read).as(stored).isEqualTo(StoredActor.of(metaData(stored))).isNotNull();
         }
     }
 
