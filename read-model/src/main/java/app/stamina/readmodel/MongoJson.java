@@ -1,8 +1,13 @@
 package app.stamina.readmodel;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.DatatypeFeatures;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
@@ -13,32 +18,54 @@ import org.bson.RawBsonDocument;
 import org.bson.io.BasicOutputBuffer;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
- * Read models go to MongoDB in the same JSON form as everything else (StaminaJson), as plain documents. The JSON
- * tree is written to BSON node by node, and BSON read back into Jackson's tokens, without JSON text in between.
+ * Read models go to MongoDB in the same JSON form as everything else (StaminaJson), as plain documents. A value's
+ * JSON tokens are written to BSON one by one, and BSON read back into Jackson's tokens, without JSON text or a tree
+ * in between.
  */
 public class MongoJson {
 
+    private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private final ObjectMapper json;
+    private final boolean floatsAsDecimals;
+    private final boolean stripsZeros;
 
     public MongoJson(ObjectMapper json) {
         this.json = json;
+        // What the mapper's tree reader decides for these (JsonNodeDeserializer), read once.
+        DatatypeFeatures features = json.getDeserializationConfig().getDatatypeFeatures();
+        Boolean decimals = features.getExplicitState(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.floatsAsDecimals = decimals != null ? decimals
+                : json.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.stripsZeros = features.isExplicitlySet(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                ? features.isEnabled(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                : json.getNodeFactory().willStripTrailingBigDecimalZeroes();
     }
 
     /**
-     * {@code value} as the BSON bytes MongoDB stores, written from its JSON tree in one pass: building a
-     * {@code Document} first, which the driver then encodes value by value through its codec registry, was a fifth of
-     * each projection's CPU.
+     * {@code value} as the BSON bytes MongoDB stores, written in one pass from the tokens its serializers give: building
+     * a {@code Document} first, which the driver then encodes value by value through its codec registry, was a fifth of
+     * each projection's CPU, and building a JSON tree of the value first ({@code valueToTree}) half of what was left. A
+     * raw JSON value in it (an envelope's payload as it came from the topic) is written from its text. Numbers are
+     * typed as the value's JSON tree would have them (see {@link #writeNumber}).
      */
     public RawBsonDocument toBson(Object value) {
-        JsonNode tree = json.valueToTree(value);
-        if (!tree.isObject()) {
-            throw new IllegalArgumentException("a " + value.getClass().getSimpleName() + " is not a JSON object");
-        }
         BasicOutputBuffer buffer = new BasicOutputBuffer(1024);
-        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
-            write(writer, tree);
+        try (TokenBuffer tokens = new TokenBuffer(json, false)) {
+            json.writeValue(tokens, value);
+            try (JsonParser in = tokens.asParserOnFirstToken(); BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+                if (in.currentToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("a " + value.getClass().getSimpleName() + " is not a JSON object");
+                }
+                write(in, writer);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("a " + value.getClass().getSimpleName() + " could not be written", e);
         }
         // A copy of just the document: the buffer grows by doubling, and the query side keeps what it wrote.
         return new RawBsonDocument(buffer.toByteArray());
@@ -95,39 +122,85 @@ public class MongoJson {
         }
     }
 
-    private static void write(BsonWriter writer, JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                writer.writeStartDocument();
-                node.properties().forEach(field -> {
-                    writer.writeName(field.getKey());
-                    write(writer, field.getValue());
-                });
-                writer.writeEndDocument();
+    private void write(JsonParser in, BsonWriter out) throws IOException {
+        switch (in.currentToken()) {
+            case START_OBJECT -> {
+                out.writeStartDocument();
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    out.writeName(in.currentName());
+                    in.nextToken();
+                    write(in, out);
+                }
+                out.writeEndDocument();
             }
-            case ARRAY -> {
-                writer.writeStartArray();
-                node.forEach(element -> write(writer, element));
-                writer.writeEndArray();
+            case START_ARRAY -> {
+                out.writeStartArray();
+                while (in.nextToken() != JsonToken.END_ARRAY) {
+                    write(in, out);
+                }
+                out.writeEndArray();
             }
-            case NUMBER -> {
-                if (!integral(node)) {
-                    writer.writeDouble(node.doubleValue());
-                } else if (node.canConvertToInt()) {
-                    writer.writeInt32(node.intValue());
-                } else {
-                    writer.writeInt64(node.longValue());
+            case VALUE_STRING -> out.writeString(in.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> writeNumber(in, out);
+            case VALUE_TRUE, VALUE_FALSE -> out.writeBoolean(in.getBooleanValue());
+            case VALUE_NULL -> out.writeNull();
+            case VALUE_EMBEDDED_OBJECT -> {
+                if (!(in.getEmbeddedObject() instanceof RawValue raw) || !(raw.rawValue() instanceof String text)) {
+                    throw new IOException("a " + in.getEmbeddedObject() + " is not part of a read model");
+                }
+                try (JsonParser rawIn = json.createParser(text)) {
+                    rawIn.nextToken();
+                    write(rawIn, out);
                 }
             }
-            case BOOLEAN -> writer.writeBoolean(node.booleanValue());
-            case NULL, MISSING -> writer.writeNull();
-            default -> writer.writeString(node.asText());
+            default -> throw new IOException("unexpected " + in.currentToken());
         }
     }
 
-    /** As JSON text would be read back: a number written without a fraction (a decimal of scale 0 too) is whole. */
-    private static boolean integral(JsonNode number) {
-        boolean whole = number.isIntegralNumber() || number.isBigDecimal() && number.decimalValue().scale() == 0;
-        return whole && number.canConvertToLong();
+    /**
+     * A number as its JSON tree would hold it, the way the mapper reads a tree (so a stored read model is what it was
+     * when values went through {@code valueToTree}): a fraction as a decimal when the mapper reads floats as
+     * decimals, its trailing zeros stripped when the mapper's trees strip them; then whatever is whole and fits a
+     * long as int32 or int64, anything else as a double, as JSON text would be read back.
+     */
+    private void writeNumber(JsonParser in, BsonWriter out) throws IOException {
+        if (in.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            if (in.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                BigInteger whole = in.getBigIntegerValue();
+                if (whole.bitLength() <= 63) {
+                    writeWhole(whole.longValue(), out);
+                } else {
+                    out.writeDouble(whole.doubleValue());
+                }
+            } else {
+                writeWhole(in.getLongValue(), out);
+            }
+            return;
+        }
+        if (in.getNumberTypeFP() != JsonParser.NumberTypeFP.BIG_DECIMAL && (!floatsAsDecimals || in.isNaN())) {
+            out.writeDouble(in.getDoubleValue());
+            return;
+        }
+        BigDecimal decimal = in.getDecimalValue();
+        if (stripsZeros) {
+            try {
+                decimal = decimal.stripTrailingZeros();
+            } catch (ArithmeticException e) {
+                // As the mapper's trees: a decimal whose scale would overflow is kept as it is.
+            }
+        }
+        if (decimal.scale() == 0 && decimal.compareTo(MIN_LONG) >= 0 && decimal.compareTo(MAX_LONG) <= 0) {
+            writeWhole(decimal.longValue(), out);
+        } else {
+            out.writeDouble(decimal.doubleValue());
+        }
+    }
+
+    private static void writeWhole(long whole, BsonWriter out) {
+        if (whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE) {
+            out.writeInt32((int) whole);
+        } else {
+            out.writeInt64(whole);
+        }
     }
 }

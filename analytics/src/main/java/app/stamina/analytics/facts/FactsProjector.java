@@ -44,7 +44,7 @@ public class FactsProjector {
     @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.analytics.consumer-group}",
             containerFactory = "analyticsListenerFactory", batch = "true")
     public void project(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
-        DecodedBatch batch = DecodedBatch.ofEvents(records, json, metrics, deadLetters);
+        DecodedBatch batch = DecodedBatch.of(records, json, metrics, deadLetters);
         apply(batch.byAthlete());
         metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);
     }

@@ -134,27 +134,13 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
     }
 
     /**
-     * An envelope and the event inside, read in one pass, for a reader that wants the event and not the payload as
-     * a tree: the payload goes straight into the event, and the envelope keeps the payload's JSON text as it came
-     * (as a raw value, to be written out again, not read). A payload of a type that has changed since
+     * An envelope and the event inside, read in one pass: the payload goes straight into the event, and the envelope
+     * keeps the payload's JSON text as it came (as a raw value, to be written out again, not read: the query side's
+     * timeline writes it to MongoDB from that text). A payload of a type that has changed since
      * ({@link EventRevisions}), or one before its {@code type}, is read as {@link #event} reads it. Refuses what
      * {@link #read} and {@link #event} refuse.
      */
     public static Received readEvent(String text, ObjectMapper json) throws UnreadableEvent {
-        return read(text, json, false);
-    }
-
-    /**
-     * An envelope with its payload as a tree, and the event inside, for a reader that keeps the payload (the query
-     * side's timeline): the envelope's own fields read as {@link #readEvent} reads them, the payload into a tree and
-     * the tree into the event as {@link #read} and {@link #event} do, so both read sides read envelope fields with
-     * one reader (BENCHMARKS.md, step 43). Refuses what {@link #read} and {@link #event} refuse.
-     */
-    public static Received readWithPayload(String text, ObjectMapper json) throws UnreadableEvent {
-        return read(text, json, true);
-    }
-
-    private static Received read(String text, ObjectMapper json, boolean payloadAsTree) throws UnreadableEvent {
         String eventId = null;
         String type = null;
         AthleteId athleteId = null;
@@ -189,7 +175,7 @@ public record EventEnvelope(String eventId, String type, AthleteId athleteId, lo
                     case "payload" -> {
                         Class<? extends RehabEvent> eventClass = type == null || EventRevisions.currentRevision(type) != null
                                 ? null : EventTypes.classOf(type).orElse(null);
-                        if (payloadAsTree || eventClass == null || in.currentToken() != JsonToken.START_OBJECT) {
+                        if (eventClass == null || in.currentToken() != JsonToken.START_OBJECT) {
                             payload = json.readTree(in);
                         } else {
                             int start = (int) in.currentTokenLocation().getCharOffset();

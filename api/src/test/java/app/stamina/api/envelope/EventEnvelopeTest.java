@@ -59,10 +59,6 @@ class EventEnvelopeTest {
         EventEnvelope tree = EventEnvelope.read(text, JSON);
         assertThat(received.envelope()).usingRecursiveComparison().ignoringFields("payload").isEqualTo(tree);
         assertThat(JSON.writeValueAsString(received.envelope())).as("the payload kept as it came").isEqualTo(text);
-        EventEnvelope.Received withPayload = EventEnvelope.readWithPayload(text, JSON);
-        assertThat(withPayload.envelope()).isEqualTo(tree);
-        assertThat(withPayload.envelope().payload().isObject()).as("the payload as a tree").isTrue();
-        assertThat(withPayload.event()).isEqualTo(EVENT);
     }
 
     /** Both readers refuse the same messages: an unknown type, text that is not JSON, a malformed payload. */
@@ -80,8 +76,6 @@ class EventEnvelopeTest {
         assertThatThrownBy(() -> EventEnvelope.read(message, JSON).event(JSON))
                 .isInstanceOf(EventEnvelope.UnreadableEvent.class);
         assertThatThrownBy(() -> EventEnvelope.readEvent(message, JSON))
-                .isInstanceOf(EventEnvelope.UnreadableEvent.class);
-        assertThatThrownBy(() -> EventEnvelope.readWithPayload(message, JSON))
                 .isInstanceOf(EventEnvelope.UnreadableEvent.class);
     }
 
@@ -119,22 +113,15 @@ class EventEnvelopeTest {
 
         Throwable treeRefusal = catchThrowable(() -> EventEnvelope.read(message, JSON).event(JSON));
         Throwable onePassRefusal = catchThrowable(() -> EventEnvelope.readEvent(message, JSON));
-        Throwable withPayloadRefusal = catchThrowable(() -> EventEnvelope.readWithPayload(message, JSON));
         assertThat(onePassRefusal == null).as("read by one reader and refused by the other: %s", message)
-                .isEqualTo(treeRefusal == null);
-        assertThat(withPayloadRefusal == null).as("read by one reader and refused by the other: %s", message)
                 .isEqualTo(treeRefusal == null);
         if (treeRefusal == null) {
             EventEnvelope.Received received = EventEnvelope.readEvent(message, JSON);
             assertThat(received.envelope()).usingRecursiveComparison().ignoringFields("payload")
                     .isEqualTo(EventEnvelope.read(message, JSON));
             assertThat(received.event()).isEqualTo(EVENT);
-            EventEnvelope.Received withPayload = EventEnvelope.readWithPayload(message, JSON);
-            assertThat(withPayload.envelope()).isEqualTo(EventEnvelope.read(message, JSON));
-            assertThat(withPayload.event()).isEqualTo(EVENT);
         } else {
             assertThat(onePassRefusal).isInstanceOf(EventEnvelope.UnreadableEvent.class);
-            assertThat(withPayloadRefusal).isInstanceOf(EventEnvelope.UnreadableEvent.class);
         }
     }
 

@@ -2,11 +2,14 @@ package app.stamina.query.projection;
 
 import app.stamina.api.AthleteId;
 import app.stamina.api.Condition;
+import app.stamina.api.Load;
+import app.stamina.api.LoadUnit;
 import app.stamina.api.Placement;
 import app.stamina.api.Sex;
 import app.stamina.api.StaminaJson;
 import app.stamina.api.Surgery;
 import app.stamina.api.envelope.EventEnvelope;
+import app.stamina.api.envelope.Topics;
 import app.stamina.api.event.AthleteEnrolled;
 import app.stamina.api.event.HoldCompleted;
 import app.stamina.api.event.RehabEvent;
@@ -15,9 +18,12 @@ import app.stamina.query.athlete.AthleteView;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.athlete.AthleteViewsAccess;
 import app.stamina.query.timeline.Timeline;
+import app.stamina.query.timeline.TimelineEntry;
 import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.MongoJson;
+import app.stamina.readmodel.ProjectionMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -25,6 +31,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +46,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +174,41 @@ class EventProjectorTest {
         assertThat(last.events()).extracting(e -> e.version()).containsExactly(3L, 4L, 5L);
         assertThat(last.next()).isNull();
         assertThat(last.events().getFirst().type()).isEqualTo("HoldCompleted");
+    }
+
+    /**
+     * From the topic, a timeline entry's {@code data} is the payload as published, numbers by value: whole loads,
+     * loads with trailing zeros, fractions of a pound.
+     */
+    @Test
+    void theTimelineKeepsEachPayloadAsItWasPublished() throws Exception {
+        List<EventEnvelope> stream = new ArrayList<>(stream("ned", 0));
+        AthleteId ned = AthleteId.of("ned");
+        List<Load> loads = List.of(Load.kg("20"), Load.kg("12.50"), Load.of("17.125", LoadUnit.LB), Load.kg("100"));
+        for (int i = 0; i < loads.size(); i++) {
+            HoldCompleted hold = new HoldCompleted(UUID.randomUUID(), ned,
+                    OffsetDateTime.parse("2026-11-03T18:00:00+01:00").plusDays(i), 60, loads.get(i), Placement.LEFT, true,
+                    2, true, List.of());
+            stream.add(EventEnvelope.of(UUID.randomUUID().toString(), hold, i + 2, Instant.parse("2026-11-20T10:00:00Z"),
+                    null, JSON));
+        }
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (EventEnvelope envelope : stream) {
+            records.add(new ConsumerRecord<>(Topics.EVENTS, 0, records.size(), "ned", JSON.writeValueAsString(envelope)));
+        }
+        projector.apply(DecodedBatch.of(records, JSON, new ProjectionMetrics("test", new SimpleMeterRegistry(),
+                Clock.systemUTC()), null).byAthlete());
+
+        List<TimelineEntry> entries = timeline.page("ned", 0, 10).events();
+        assertThat(entries).hasSize(5);
+        Comparator<JsonNode> byValue = (a, b) -> a.isNumber() && b.isNumber()
+                ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode published = JSON.readTree(JSON.writeValueAsString(stream.get(i).payload()));
+            assertThat(entries.get(i).data().equals(byValue, published)).as("%s against %s", entries.get(i).data(),
+                    published).isTrue();
+        }
+        assertThat(entries.get(2).data().path("load").path("value").decimalValue()).isEqualByComparingTo("12.5");
     }
 
     @Test
