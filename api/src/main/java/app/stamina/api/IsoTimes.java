@@ -1,6 +1,7 @@
 package app.stamina.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -8,9 +9,17 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -27,8 +36,8 @@ import java.util.function.Function;
  * without {@link java.time.format.DateTimeFormatter}, whose general parser took a sixth of the CPU of the relay and of
  * each projection (every event carries two or three instants, read again at every hop). Anything else, other
  * shapes of ISO-8601 included, and every error, is left to Jackson's own deserializer, so what is accepted and what
- * is refused stays exactly as before. It also writes them as Jackson does, for the relay, which writes an
- * envelope's instants itself.
+ * is refused stays exactly as before. It also writes them as Jackson does, without the formatter, for the relay's
+ * envelopes and for every instant the mapper writes as text in its default form.
  */
 public final class IsoTimes {
 
@@ -45,6 +54,9 @@ public final class IsoTimes {
         module.addDeserializer(OffsetDateTime.class,
                 new Fast<>(InstantDeserializer.OFFSET_DATE_TIME, parsed -> parsed));
         module.addDeserializer(Instant.class, new Fast<>(InstantDeserializer.INSTANT, OffsetDateTime::toInstant));
+        module.addSerializer(OffsetDateTime.class,
+                new FastWrite<>(OffsetDateTimeSerializer.INSTANCE, OffsetDateTime.class, IsoTimes::format));
+        module.addSerializer(Instant.class, new FastWrite<>(InstantSerializer.INSTANCE, Instant.class, IsoTimes::format));
         return module;
     }
 
@@ -249,6 +261,52 @@ public final class IsoTimes {
         @Override
         public Class<?> handledType() {
             return general.handledType();
+        }
+    }
+
+    /**
+     * Jackson's serializer with the fast path in front: an instant written as text in the default form, by
+     * {@link #format}, which writes what Jackson's does. Timestamps, a property's or type's own format, and a mapper
+     * that moves instants to its time zone get Jackson's alone.
+     */
+    private static final class FastWrite<T extends Temporal> extends StdSerializer<T> implements ContextualSerializer {
+
+        private final JsonSerializer<T> general;
+        private final Function<T, String> format;
+
+        FastWrite(JsonSerializer<T> general, Class<T> type, Function<T, String> format) {
+            super(type);
+            this.general = general;
+            this.format = format;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    || provider.getConfig().hasExplicitTimeZone()
+                    && provider.isEnabled(SerializationFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE)) {
+                general.serialize(value, out, provider);
+            } else {
+                out.writeString(format.apply(value));
+            }
+        }
+
+        @Override
+        public void serializeWithType(T value, JsonGenerator out, SerializerProvider provider, TypeSerializer types)
+                throws IOException {
+            general.serializeWithType(value, out, provider, types);
+        }
+
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            JsonSerializer<?> contextual = general instanceof ContextualSerializer aware
+                    ? aware.createContextual(provider, property) : general;
+            boolean ownFormat = !findFormatOverrides(provider, property, handledType()).equals(JsonFormat.Value.empty());
+            @SuppressWarnings("unchecked")
+            JsonSerializer<?> fast = ownFormat ? contextual
+                    : new FastWrite<>((JsonSerializer<T>) contextual, handledType(), format);
+            return fast;
         }
     }
 }

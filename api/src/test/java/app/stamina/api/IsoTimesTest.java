@@ -1,9 +1,14 @@
 package app.stamina.api;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializerBase;
+import com.fasterxml.jackson.datatype.jsr310.ser.OffsetDateTimeSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,10 +26,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IsoTimesTest {
 
     private static final ObjectMapper STAMINA = StaminaJson.mapper();
-    /** Jackson's own reading, with every other setting the same, for what each text must read as (or be refused as). */
+    /**
+     * Jackson's own reading and writing, with every other setting the same, for what each text must read as (or be
+     * refused as) and what each instant must be written as.
+     */
     private static final ObjectMapper JACKSON = STAMINA.copy().registerModule(new SimpleModule("jackson-times")
             .addDeserializer(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME)
-            .addDeserializer(Instant.class, InstantDeserializer.INSTANT));
+            .addDeserializer(Instant.class, InstantDeserializer.INSTANT)
+            .addSerializer(OffsetDateTime.class, OffsetDateTimeSerializer.INSTANCE)
+            .addSerializer(Instant.class, InstantSerializer.INSTANCE));
 
     private static final List<String> TEXTS = List.of(
             "2026-11-03T18:00:00+01:00", "2026-11-03T17:00:00Z", "2026-11-03T17:00:00.5Z",
@@ -96,10 +107,40 @@ class IsoTimesTest {
                     ZoneOffset.ofTotalSeconds(60 * (random.nextInt(36 * 60 + 1) - 18 * 60))));
         }
         for (OffsetDateTime time : times) {
-            assertThat('"' + IsoTimes.format(time) + '"').isEqualTo(STAMINA.writeValueAsString(time));
+            assertThat('"' + IsoTimes.format(time) + '"').isEqualTo(JACKSON.writeValueAsString(time))
+                    .isEqualTo(STAMINA.writeValueAsString(time));
             Instant instant = time.toInstant();
-            assertThat('"' + IsoTimes.format(instant) + '"').isEqualTo(STAMINA.writeValueAsString(instant));
+            assertThat('"' + IsoTimes.format(instant) + '"').isEqualTo(JACKSON.writeValueAsString(instant))
+                    .isEqualTo(STAMINA.writeValueAsString(instant));
         }
+    }
+
+    /**
+     * The mapper writes instants in the default form itself; timestamps, a property's own format and a mapper's time
+     * zone are written by Jackson's serializers, as they were.
+     */
+    @Test
+    void theMapperWritesInstantsItselfOnlyInTheDefaultForm() throws Exception {
+        record At(OffsetDateTime occurredAt, Instant recordedAt, List<OffsetDateTime> more,
+                  @JsonFormat(pattern = "yyyy-MM-dd HH:mm") OffsetDateTime minute,
+                  @JsonFormat(shape = JsonFormat.Shape.NUMBER) Instant seconds) {
+        }
+        OffsetDateTime time = OffsetDateTime.of(2026, 11, 3, 18, 0, 0, 120_000_000, ZoneOffset.ofHours(1));
+        At at = new At(time, time.toInstant(), List.of(time.plusDays(1), time.minusNanos(1)), time, time.toInstant());
+        assertThat(STAMINA.writeValueAsString(at)).isEqualTo(JACKSON.writeValueAsString(at))
+                .contains("\"occurredAt\":\"2026-11-03T18:00:00.12+01:00\"", "\"minute\":\"2026-11-03 18:00\"");
+        assertThat(STAMINA.writer().with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(at))
+                .isEqualTo(JACKSON.writer().with(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(at));
+        TimeZone tokyo = TimeZone.getTimeZone("Asia/Tokyo");
+        assertThat(STAMINA.copy().setTimeZone(tokyo).writeValueAsString(at))
+                .isEqualTo(JACKSON.copy().setTimeZone(tokyo).writeValueAsString(at)).contains("T02:00:00.12+09:00");
+
+        ObjectMapper minutes = STAMINA.copy();
+        minutes.configOverride(OffsetDateTime.class).setFormat(JsonFormat.Value.forPattern("yyyy-MM-dd HH:mm"));
+        assertThat(minutes.writeValueAsString(time)).isEqualTo("\"2026-11-03 18:00\"");
+        assertThat(STAMINA.getSerializerProviderInstance().findValueSerializer(OffsetDateTime.class, null))
+                .as("the default form is written without Jackson's serializer")
+                .isNotInstanceOf(InstantSerializerBase.class);
     }
 
     private static int precise(Random random) {
