@@ -56,7 +56,8 @@ public final class IsoTimes {
         module.addDeserializer(Instant.class, new Fast<>(InstantDeserializer.INSTANT, OffsetDateTime::toInstant));
         module.addSerializer(OffsetDateTime.class,
                 new FastWrite<>(OffsetDateTimeSerializer.INSTANCE, OffsetDateTime.class, IsoTimes::format));
-        module.addSerializer(Instant.class, new FastWrite<>(InstantSerializer.INSTANCE, Instant.class, IsoTimes::format));
+        module.addSerializer(Instant.class,
+                new FastWrite<>(InstantSerializer.INSTANCE, Instant.class, IsoTimes::format));
         return module;
     }
 
@@ -302,7 +303,8 @@ public final class IsoTimes {
                 throws JsonMappingException {
             JsonSerializer<?> contextual = general instanceof ContextualSerializer aware
                     ? aware.createContextual(provider, property) : general;
-            boolean ownFormat = !findFormatOverrides(provider, property, handledType()).equals(JsonFormat.Value.empty());
+            JsonFormat.Value overrides = findFormatOverrides(provider, property, handledType());
+            boolean ownFormat = !overrides.equals(JsonFormat.Value.empty());
             @SuppressWarnings("unchecked")
             JsonSerializer<?> fast = ownFormat ? contextual
                     : new FastWrite<>((JsonSerializer<T>) contextual, handledType(), format);

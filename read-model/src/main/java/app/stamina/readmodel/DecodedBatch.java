@@ -21,7 +21,7 @@ public record DecodedBatch(Map<String, List<Decoded>> byAthlete, Instant lastRec
     /**
      * The batch read in one pass per message, payloads straight into events ({@link EventEnvelope#readEvent}), each
      * envelope keeping its payload's text as it came: reading each payload into a tree and the tree into the event
-     * was half of what analytics spent per event, and a third of the query side's consumer.
+     * was half of what analytics spent per event, and most of the third the query side's consumer spent decoding.
      */
     public static DecodedBatch of(List<ConsumerRecord<String, String>> records, ObjectMapper json,
                                   ProjectionMetrics metrics, DeadLetters deadLetters) {

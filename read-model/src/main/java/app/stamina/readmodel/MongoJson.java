@@ -48,19 +48,21 @@ public class MongoJson {
     }
 
     /**
-     * {@code value} as the BSON bytes MongoDB stores, written in one pass from the tokens its serializers give: building
-     * a {@code Document} first, which the driver then encodes value by value through its codec registry, was a fifth of
-     * each projection's CPU, and building a JSON tree of the value first ({@code valueToTree}) half of what was left. A
-     * raw JSON value in it (an envelope's payload as it came from the topic) is written from its text. Numbers are
-     * typed as the value's JSON tree would have them (see {@link #writeNumber}).
+     * {@code value} as the BSON bytes MongoDB stores, written in one pass from the tokens its serializers give:
+     * building a {@code Document} first, which the driver then encodes value by value through its codec registry, was
+     * a fifth of each projection's CPU, and building a JSON tree of the value first ({@code valueToTree}) half of what
+     * was left. A raw JSON value in it (an envelope's payload as it came from the topic) is written from its text.
+     * Numbers are typed as the value's JSON tree would have them (see {@link #writeNumber}).
      */
     public RawBsonDocument toBson(Object value) {
         BasicOutputBuffer buffer = new BasicOutputBuffer(1024);
         try (TokenBuffer tokens = new TokenBuffer(json, false)) {
             json.writeValue(tokens, value);
-            try (JsonParser in = tokens.asParserOnFirstToken(); BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            try (JsonParser in = tokens.asParserOnFirstToken();
+                 BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
                 if (in.currentToken() != JsonToken.START_OBJECT) {
-                    throw new IllegalArgumentException("a " + value.getClass().getSimpleName() + " is not a JSON object");
+                    String type = value.getClass().getSimpleName();
+                    throw new IllegalArgumentException("a " + type + " is not a JSON object");
                 }
                 write(in, writer);
             }

@@ -186,15 +186,16 @@ class EventProjectorTest {
         AthleteId ned = AthleteId.of("ned");
         List<Load> loads = List.of(Load.kg("20"), Load.kg("12.50"), Load.of("17.125", LoadUnit.LB), Load.kg("100"));
         for (int i = 0; i < loads.size(); i++) {
-            HoldCompleted hold = new HoldCompleted(UUID.randomUUID(), ned,
-                    OffsetDateTime.parse("2026-11-03T18:00:00+01:00").plusDays(i), 60, loads.get(i), Placement.LEFT, true,
-                    2, true, List.of());
-            stream.add(EventEnvelope.of(UUID.randomUUID().toString(), hold, i + 2, Instant.parse("2026-11-20T10:00:00Z"),
-                    null, JSON));
+            OffsetDateTime at = OffsetDateTime.parse("2026-11-03T18:00:00+01:00").plusDays(i);
+            HoldCompleted hold = new HoldCompleted(UUID.randomUUID(), ned, at, 60, loads.get(i), Placement.LEFT,
+                    true, 2, true, List.of());
+            stream.add(EventEnvelope.of(UUID.randomUUID().toString(), hold, i + 2,
+                    Instant.parse("2026-11-20T10:00:00Z"), null, JSON));
         }
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (EventEnvelope envelope : stream) {
-            records.add(new ConsumerRecord<>(Topics.EVENTS, 0, records.size(), "ned", JSON.writeValueAsString(envelope)));
+            String text = JSON.writeValueAsString(envelope);
+            records.add(new ConsumerRecord<>(Topics.EVENTS, 0, records.size(), "ned", text));
         }
         projector.apply(DecodedBatch.of(records, JSON, new ProjectionMetrics("test", new SimpleMeterRegistry(),
                 Clock.systemUTC()), null).byAthlete());
