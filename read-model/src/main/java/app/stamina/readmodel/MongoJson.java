@@ -28,9 +28,6 @@ import java.math.BigInteger;
  */
 public class MongoJson {
 
-    private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
-
     private final ObjectMapper json;
     private final boolean floatsAsDecimals;
     private final boolean stripsZeros;
@@ -168,12 +165,7 @@ public class MongoJson {
     private void writeNumber(JsonParser in, BsonWriter out) throws IOException {
         if (in.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             if (in.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                BigInteger whole = in.getBigIntegerValue();
-                if (whole.bitLength() <= 63) {
-                    writeWhole(whole.longValue(), out);
-                } else {
-                    out.writeDouble(whole.doubleValue());
-                }
+                writeWhole(in.getBigIntegerValue(), out);
             } else {
                 writeWhole(in.getLongValue(), out);
             }
@@ -191,10 +183,19 @@ public class MongoJson {
                 // As the mapper's trees: a decimal whose scale would overflow is kept as it is.
             }
         }
-        if (decimal.scale() == 0 && decimal.compareTo(MIN_LONG) >= 0 && decimal.compareTo(MAX_LONG) <= 0) {
-            writeWhole(decimal.longValue(), out);
+        if (decimal.scale() == 0) {
+            writeWhole(decimal.unscaledValue(), out);
         } else {
             out.writeDouble(decimal.doubleValue());
+        }
+    }
+
+    /** A whole number that does not fit a long is written as a double, as the tree's {@code canConvertToLong} said. */
+    private static void writeWhole(BigInteger whole, BsonWriter out) {
+        if (whole.bitLength() <= 63) {
+            writeWhole(whole.longValue(), out);
+        } else {
+            out.writeDouble(whole.doubleValue());
         }
     }
 
