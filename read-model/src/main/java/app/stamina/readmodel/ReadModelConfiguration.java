@@ -66,6 +66,12 @@ public class ReadModelConfiguration {
         return new DeadLetters(producer);
     }
 
+    /** Where the topic's partitions end, for the lag of every read side in this process. */
+    @Bean(destroyMethod = "close")
+    EndOffsets endOffsets(KafkaProperties kafka) {
+        return new EndOffsets(kafka.buildAdminProperties(null));
+    }
+
     @Bean
     NewTopic deadLetterTopic() {
         return TopicBuilder.name(DeadLetters.TOPIC).partitions(1).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();

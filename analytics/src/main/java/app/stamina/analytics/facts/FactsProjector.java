@@ -4,6 +4,7 @@ import app.stamina.api.envelope.Topics;
 import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
 import app.stamina.readmodel.DecodedBatch.Decoded;
+import app.stamina.readmodel.EndOffsets;
 import app.stamina.readmodel.ProjectionMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,12 +34,12 @@ public class FactsProjector {
     private final DeadLetters deadLetters;
 
     public FactsProjector(AthleteFactsStore store, ObjectMapper json, MeterRegistry meters, Clock clock,
-                          List<FactsListener> listeners, DeadLetters deadLetters) {
+                          List<FactsListener> listeners, DeadLetters deadLetters, EndOffsets endOffsets) {
         this.store = store;
         this.deadLetters = deadLetters;
         this.listeners = listeners;
         this.json = json;
-        this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock);
+        this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock, endOffsets);
     }
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.analytics.consumer-group}",

@@ -7,6 +7,7 @@ import app.stamina.query.timeline.Timeline;
 import app.stamina.readmodel.DecodedBatch.Decoded;
 import app.stamina.readmodel.DeadLetters;
 import app.stamina.readmodel.DecodedBatch;
+import app.stamina.readmodel.EndOffsets;
 import app.stamina.readmodel.ProjectionMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,13 +38,13 @@ public class EventProjector {
     private final DeadLetters deadLetters;
 
     public EventProjector(AthleteViews athletes, Timeline timeline, VersionWatch watch, ObjectMapper json,
-                          MeterRegistry meters, Clock clock, DeadLetters deadLetters) {
+                          MeterRegistry meters, Clock clock, DeadLetters deadLetters, EndOffsets endOffsets) {
         this.athletes = athletes;
         this.deadLetters = deadLetters;
         this.timeline = timeline;
         this.watch = watch;
         this.json = json;
-        this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock);
+        this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock, endOffsets);
     }
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.EVENTS, groupId = "${stamina.query.consumer-group}",

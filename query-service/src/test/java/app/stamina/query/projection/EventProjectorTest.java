@@ -86,7 +86,8 @@ class EventProjectorTest {
         athletes = new AthleteViews(database, mongoJson, 100);
         timeline = new Timeline(database, mongoJson);
         projector = new EventProjector(athletes, timeline, new VersionWatch(), JSON, new SimpleMeterRegistry(),
-                Clock.systemUTC(), new DeadLetters(new MockProducer<>(true, null, new StringSerializer(), new StringSerializer())));
+                Clock.systemUTC(), new DeadLetters(new MockProducer<>(true, null, new StringSerializer(), new StringSerializer())),
+                null);
     }
 
     @Test
@@ -198,7 +199,7 @@ class EventProjectorTest {
             records.add(new ConsumerRecord<>(Topics.EVENTS, 0, records.size(), "ned", text));
         }
         projector.apply(DecodedBatch.of(records, JSON, new ProjectionMetrics("test", new SimpleMeterRegistry(),
-                Clock.systemUTC()), null).byAthlete());
+                Clock.systemUTC(), null), null).byAthlete());
 
         List<TimelineEntry> entries = timeline.page("ned", 0, 10).events();
         assertThat(entries).hasSize(5);
