@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 public class ReadModelConfiguration {
 
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration FETCH_MAX_WAIT = Duration.ofMillis(50);
 
     /**
      * How long the driver looks for a MongoDB server (or waits to connect) before it gives up: a read then answers 503
@@ -86,6 +87,13 @@ public class ReadModelConfiguration {
      * to another member, or to the same process started again: 10 s here rather than Kafka's 45 s, unless
      * {@code spring.kafka.consumer.properties.session.timeout.ms} says otherwise, so that a crash holds up the read
      * models for seconds, not most of a minute.
+     * <p>
+     * A consumer has one fetch at a time in flight to a broker, for the partitions it holds no records of, and the
+     * broker keeps a fetch that finds nothing new for up to {@code fetch.max.wait.ms}. While some of a consumer's
+     * partitions are read to the end and others not (the last seconds of a rebuild or of a catch-up), each fetch
+     * that brings the next records of the busy ones waits out the one before it, for the idle ones: 50 ms here rather
+     * than Kafka's 500 ms, unless {@code spring.kafka.consumer.fetch-max-wait} says otherwise. An idle consumer asks
+     * twenty times a second instead of twice.
      */
     public static ConcurrentKafkaListenerContainerFactory<String, String> batchListeners(KafkaProperties kafka,
                                                                                        int concurrency) {
@@ -94,6 +102,7 @@ public class ReadModelConfiguration {
             consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
             consumer.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 3);
         }
+        consumer.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_MAX_WAIT.toMillis());
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer,
                 new StringDeserializer(), new StringDeserializer()));
