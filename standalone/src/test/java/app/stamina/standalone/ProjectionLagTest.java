@@ -72,14 +72,16 @@ class ProjectionLagTest {
         // question of where the partitions end is asked all the same.
         TopicPartition busy = new TopicPartition(TOPIC, 0);
         List<TopicPartition> partitions = List.of(busy, new TopicPartition(TOPIC, 1));
-        try (EndOffsets ends = new EndOffsets(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        Map<String, Object> broker = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (EndOffsets ends = new EndOffsets(broker);
              KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                      ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                      new StringDeserializer(), new StringDeserializer())) {
             assertThat(ends.of(partitions)).isEqualTo(Map.of(busy, 5L, new TopicPartition(TOPIC, 1), 0L));
-            ProjectionMetrics metrics = new ProjectionMetrics("lag-test", meters, Clock.fixed(NOW, ZoneOffset.UTC), ends);
+            ProjectionMetrics metrics = new ProjectionMetrics("lag-test", meters, Clock.fixed(NOW, ZoneOffset.UTC),
+                    ends);
             consumer.assign(partitions);
 
             readTo(consumer, busy, 2);
@@ -91,6 +93,7 @@ class ProjectionLagTest {
             metrics.batchProjected(3, NOW.minusSeconds(1), consumer);
             assertThat(metrics.lagEvents()).isZero();
             assertThat(lagSeconds(meters)).isZero();
+            assertThat(meters.get("stamina.events.projected").counter().count()).isEqualTo(5.0);
         }
     }
 

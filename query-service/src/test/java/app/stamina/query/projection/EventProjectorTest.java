@@ -86,8 +86,8 @@ class EventProjectorTest {
         athletes = new AthleteViews(database, mongoJson, 100);
         timeline = new Timeline(database, mongoJson);
         projector = new EventProjector(athletes, timeline, new VersionWatch(), JSON, new SimpleMeterRegistry(),
-                Clock.systemUTC(), new DeadLetters(new MockProducer<>(true, null, new StringSerializer(), new StringSerializer())),
-                null);
+                Clock.systemUTC(),
+                new DeadLetters(new MockProducer<>(true, null, new StringSerializer(), new StringSerializer())), null);
     }
 
     @Test
