@@ -2,6 +2,7 @@ package app.stamina.readmodel;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -38,12 +39,19 @@ public final class EndOffsets implements AutoCloseable {
         if (partitions.isEmpty()) {
             return Map.of();
         }
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
+        return list(admin, partitions, OffsetSpec.latest()).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The offset {@code spec} names in each partition, as {@code admin} lists them. */
+    public static KafkaFuture<Map<TopicPartition, Long>> list(Admin admin, Collection<TopicPartition> partitions,
+                                                              OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(Function.identity(), partition -> spec));
+        return admin.listOffsets(request).all().thenApply(listed -> {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            listed.forEach((partition, info) -> offsets.put(partition, info.offset()));
+            return offsets;
+        });
     }
 
     @Override

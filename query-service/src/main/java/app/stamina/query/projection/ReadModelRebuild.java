@@ -3,6 +3,7 @@ package app.stamina.query.projection;
 import app.stamina.api.envelope.Topics;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.timeline.Timeline;
+import app.stamina.readmodel.EndOffsets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -18,14 +19,12 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -76,8 +75,8 @@ public class ReadModelRebuild {
             List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get()
                     .get(Topics.EVENTS).partitions().stream()
                     .map(p -> new TopicPartition(Topics.EVENTS, p.partition())).toList();
-            begin = offsets(admin, partitions, OffsetSpec.earliest());
-            end = offsets(admin, partitions, OffsetSpec.latest());
+            begin = EndOffsets.list(admin, partitions, OffsetSpec.earliest()).get();
+            end = EndOffsets.list(admin, partitions, OffsetSpec.latest()).get();
             athletes.deleteAll();
             timeline.deleteAll();
             admin.alterConsumerGroupOffsets(group, begin.entrySet().stream().collect(Collectors.toMap(
@@ -114,15 +113,6 @@ public class ReadModelRebuild {
             return;
         }
         reporter.schedule(() -> report(begin, end, total, started), REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
-            throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), p -> spec));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((p, info) -> offsets.put(p, info.offset()));
-        return offsets;
     }
 
     /** Where a rebuild stands: {@code idle}, {@code running} or {@code done}. */
