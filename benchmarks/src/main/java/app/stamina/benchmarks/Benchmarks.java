@@ -66,6 +66,7 @@ public final class Benchmarks {
         Map<String, String> options = new LinkedHashMap<>(Map.of("athletes", "10000", "seconds", "30", "clients", "16",
                 "post-clients", "32", "jar", "standalone/target/stamina-standalone.jar", "out", "benchmarks/results.json",
                 "heap", "512m", "profile", "false", "warm-up", "10", "keep-data", "false"));
+        options.put("java-options", "");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             String problem = !options.containsKey(name) ? "unknown option " + args[i]
@@ -96,12 +97,19 @@ public final class Benchmarks {
         return Duration.ofSeconds(option("warm-up"));
     }
 
+    /** What {@code --java-options} holds, split at white space: more options for the standalone's JVM. */
+    private List<String> javaOptions() {
+        String given = options.get("java-options").strip();
+        return given.isEmpty() ? List.of() : List.of(given.split("\\s+"));
+    }
+
     private void run() throws Exception {
         Path work = Files.createTempDirectory("stamina-bench");
         Path dataDir = work.resolve("data");
         log("starting %s on %s", options.get("jar"), dataDir);
         Path recording = Boolean.parseBoolean(options.get("profile")) ? work.resolve("standalone.jfr") : null;
-        system = StandaloneUnderTest.start(Path.of(options.get("jar")), dataDir, options.get("heap"), recording);
+        system = StandaloneUnderTest.start(Path.of(options.get("jar")), dataDir, options.get("heap"),
+                javaOptions(), recording);
         try {
             figures.add(new Figure("standalone cold start to healthy", system.coldStart().toMillis() / 1000.0, "s",
                     "<= 20 s", system.coldStart().toSeconds() < 20, null, null));

@@ -39,8 +39,11 @@ final class StandaloneUnderTest implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Starts the jar with {@code -Xmx<heap>}; with {@code recording} set, under Java Flight Recorder into that file. */
-    static StandaloneUnderTest start(Path jar, Path dataDir, String heap, Path recording)
+    /**
+     * Starts the jar with {@code -Xmx<heap>} and the other JVM options given; with {@code recording} set, under Java
+     * Flight Recorder into that file.
+     */
+    static StandaloneUnderTest start(Path jar, Path dataDir, String heap, List<String> javaOptions, Path recording)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -49,6 +52,7 @@ final class StandaloneUnderTest implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        command.addAll(javaOptions);
         if (recording != null) {
             // Stacks of 256 frames, not the default 64: a request's stack through Tomcat, the filters, Spring MVC and
             // Axon is deeper than 64, and a cut stack loses the frames that say which request and stage it was.
