@@ -24,12 +24,13 @@ final class CellFigures {
     /** Adds the athlete's contribution, or with {@code sign} -1 takes it away. */
     void add(Contribution athlete, int sign) {
         athletes += sign;
-        athlete.weeks().forEach((week, values) -> {
-            Histogram[] histograms = weeks.computeIfAbsent(week, w -> newHistograms());
-            for (int metric = 0; metric < WEEKLY; metric++) {
-                histograms[metric].add(values[metric], sign);
+        Contribution.Weeks athleteWeeks = athlete.weeks();
+        for (int i = 0; i < athleteWeeks.size(); i++) {
+            Histogram[] histograms = weeks.computeIfAbsent(athleteWeeks.week(i), w -> newHistograms());
+            for (WeeklyMetric metric : WeeklyMetric.values()) {
+                histograms[metric.ordinal()].add(athleteWeeks.value(i, metric), sign);
             }
-        });
+        }
         athlete.milestoneDays().forEach((milestone, day) ->
                 milestoneDays.computeIfAbsent(milestone, m -> new Histogram()).add(day, sign));
         athlete.loadsByWeek().forEach((lift, byWeek) -> addLoads(lift, byWeek, sign));

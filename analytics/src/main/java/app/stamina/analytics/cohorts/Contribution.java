@@ -4,6 +4,7 @@ import app.stamina.analytics.facts.AthleteFacts;
 import app.stamina.analytics.facts.WeekFacts;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -15,21 +16,20 @@ import java.util.TreeSet;
  * athlete replace it: the weekly metrics of each week with facts, the day of each milestone, and per lift the
  * working load from each week it changed. Never changed once made: the athlete-weeks export reads it without a lock.
  */
-public record Contribution(long version, Cell cell, Instant lastOccurredAt, Map<Integer, long[]> weeks,
+public record Contribution(long version, Cell cell, Instant lastOccurredAt, Weeks weeks,
                            Map<String, Integer> milestoneDays, Map<String, TreeMap<Integer, Long>> loadsByWeek) {
 
     static Contribution of(AthleteFacts athlete) {
-        Map<Integer, long[]> weeks = new HashMap<>();
-        athlete.weeks().forEach((week, facts) -> weeks.put(week, WeeklyMetric.valuesOf(facts)));
         Map<String, TreeMap<Integer, Long>> loads = new HashMap<>();
         athlete.lifts().forEach(lift -> loads.put(lift, athlete.workingLoadGramsByWeek(lift)));
-        return new Contribution(athlete.version(), Cell.of(athlete), athlete.lastOccurredAt(), weeks,
-                Map.copyOf(athlete.milestoneDays()), loads);
+        return new Contribution(athlete.version(), Cell.of(athlete), athlete.lastOccurredAt(),
+                Weeks.of(athlete.weeks()), Map.copyOf(athlete.milestoneDays()), loads);
     }
 
-    /** The weekly metrics of {@code week} in the order of {@link WeeklyMetric}, or null in a week without facts. */
-    public long[] week(int week) {
-        return weeks.get(week);
+    /** The value of {@code metric} in relative week {@code week}: 0 in a week without facts. */
+    public long metric(int week, WeeklyMetric metric) {
+        int at = Arrays.binarySearch(weeks.weeks, week);
+        return at < 0 ? 0 : weeks.value(at, metric);
     }
 
     /** The lifts that ever had a working load, in the order of their codes. */
@@ -50,6 +50,48 @@ public record Contribution(long version, Cell cell, Instant lastOccurredAt, Map<
 
         static long[] valuesOf(WeekFacts facts) {
             return new long[]{facts.bestHoldSeconds(), facts.sessions(), facts.totalHoldSeconds(), facts.setbacks()};
+        }
+    }
+
+    /**
+     * The weekly metrics of the weeks with facts, in order of week: the cohort index keeps one for each of its
+     * thousands of athletes, so the weeks are in one array and their metrics in another ({@link WeeklyMetric}'s
+     * values in a row per week). A map from week to an array of metrics took two and a half times the memory.
+     */
+    public static final class Weeks {
+
+        private static final int METRICS = WeeklyMetric.values().length;
+
+        private final int[] weeks;
+        private final long[] metrics;
+
+        private Weeks(int[] weeks, long[] metrics) {
+            this.weeks = weeks;
+            this.metrics = metrics;
+        }
+
+        static Weeks of(Map<Integer, WeekFacts> facts) {
+            int[] weeks = facts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            long[] metrics = new long[weeks.length * METRICS];
+            for (int i = 0; i < weeks.length; i++) {
+                System.arraycopy(WeeklyMetric.valuesOf(facts.get(weeks[i])), 0, metrics, i * METRICS, METRICS);
+            }
+            return new Weeks(weeks, metrics);
+        }
+
+        /** How many weeks had facts. */
+        public int size() {
+            return weeks.length;
+        }
+
+        /** The relative week of the {@code i}th week with facts. */
+        public int week(int i) {
+            return weeks[i];
+        }
+
+        /** The value of {@code metric} in the {@code i}th week with facts. */
+        public long value(int i, WeeklyMetric metric) {
+            return metrics[i * METRICS + metric.ordinal()];
         }
     }
 }

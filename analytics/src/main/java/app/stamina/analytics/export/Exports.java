@@ -104,20 +104,15 @@ public class Exports {
         int endedWeeks = cell.endedWeeks(cutOff);
         long rows = rowsBefore;
         for (int week = 0; week < endedWeeks; week++) {
-            long[] metrics = athlete.week(week);
             out.row(pseudonym, qi.get(0), qi.get(1), qi.get(2), cell.surgery().code(), qi.get(3), tags, week,
-                    metric(metrics, WeeklyMetric.BEST_HOLD_SECONDS), metric(metrics, WeeklyMetric.SESSIONS),
-                    metric(metrics, WeeklyMetric.TOTAL_HOLD_SECONDS), metric(metrics, WeeklyMetric.SETBACKS),
-                    workingLoads(athlete, lifts, week, format));
+                    athlete.metric(week, WeeklyMetric.BEST_HOLD_SECONDS), athlete.metric(week, WeeklyMetric.SESSIONS),
+                    athlete.metric(week, WeeklyMetric.TOTAL_HOLD_SECONDS),
+                    athlete.metric(week, WeeklyMetric.SETBACKS), workingLoads(athlete, lifts, week, format));
             if (++rows % PROGRESS_EVERY == 0) {
                 log.info("athlete-weeks export: {} rows written", rows);
             }
         }
         return rows;
-    }
-
-    private static long metric(long[] metrics, WeeklyMetric metric) {
-        return metrics == null ? 0 : metrics[metric.ordinal()];
     }
 
     /** Per lift, the working load in kilograms at the end of the week: {@code deadlift=61.235;squat=60} in CSV. */
