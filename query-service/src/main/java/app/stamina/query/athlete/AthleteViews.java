@@ -17,18 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The athlete documents of the query service, each replaced only by a newer version of itself.
  * <p>
- * It also keeps in memory the documents this instance's projector wrote since its consumers last got their
- * partitions (up to {@code stamina.query.written-views}, the most recently used), as the BSON it stored: while the
- * partitions stay, no other instance writes those athletes, so what it wrote last is what MongoDB holds. Reads
+ * It also keeps in memory the documents of the athletes this instance's projector wrote since its consumers last
+ * got their partitions (up to {@code stamina.query.written-views}, those used most), as the BSON it stored: while
+ * the partitions stay, no other instance writes those athletes, so what it wrote last is what MongoDB holds. Reads
  * answered from them skip the round trip to MongoDB (half of what a {@code GET /progress} cost), and so does the
  * projector, which applies the next events to a copy read from them. A document is read into a view only when it
- * is read, once per version, and from then on only that view is kept. Whenever partitions move, or the read models
- * are emptied, they are forgotten; a document whose write lost to another writer's is forgotten too, and read again
- * from MongoDB.
+ * is read, once per version, and from then on only that view is kept. A document of such an athlete that was let go
+ * to make room is kept again when it is next read from MongoDB, so the athletes read most stay in memory, not only
+ * those written last. Whenever partitions move, or the read models are emptied, all are forgotten; a document whose
+ * write lost to another writer's is forgotten too, and read again from MongoDB.
  */
 @Repository
 public class AthleteViews extends VersionedDocuments<AthleteView> {
@@ -36,28 +39,46 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
     static final String COLLECTION = "athletes";
 
     private final Cache<String, Written> written;
+    /** Whom this instance wrote since its partitions last moved, in memory or not: no one else writes them. */
+    private final Set<String> writtenHere = ConcurrentHashMap.newKeySet();
+    /** How many times all was forgotten: a read from MongoDB begun before then must not keep what it read. */
+    private final AtomicLong forgotten = new AtomicLong();
 
     public AthleteViews(MongoDatabase database, MongoJson mongoJson,
                         @Value("${stamina.query.written-views}") long writtenViews) {
         super(database.getCollection(COLLECTION), mongoJson, AthleteView.class);
-        this.written = Caffeine.newBuilder().maximumSize(writtenViews).build();
+        // Room is made on the thread that adds, at once, so the bound holds at every moment.
+        this.written = Caffeine.newBuilder().maximumSize(writtenViews).executor(Runnable::run).build();
     }
 
     @Override
     protected void afterWrite(RawBsonDocument stored) {
         Written newer = new Written(stored);
-        written.asMap().merge(newer.id(), newer, (kept, candidate) -> candidate.version > kept.version ? candidate : kept);
+        writtenHere.add(newer.id());
+        written.asMap().merge(newer.id(), newer, Written::newer);
     }
 
     @Override
     protected void afterLost(Set<String> ids) {
+        writtenHere.removeAll(ids);
         written.invalidateAll(ids);
     }
 
-    /** The athlete's newest document: as this instance last wrote it, or as MongoDB holds it. */
+    /**
+     * The athlete's newest document: as this instance last wrote it, or as MongoDB holds it. Read from MongoDB, it is
+     * kept in memory again if this instance wrote the athlete since its partitions last moved.
+     */
     public Optional<AthleteView> findNewest(String id) {
         Written kept = written.getIfPresent(id);
-        return kept != null ? Optional.of(kept.view()) : find(id);
+        if (kept != null) {
+            return Optional.of(kept.view());
+        }
+        long forgottenBefore = forgotten.get();
+        Optional<AthleteView> stored = find(id);
+        stored.ifPresent(view -> written.asMap().compute(id, (athlete, present) ->
+                forgotten.get() != forgottenBefore || !writtenHere.contains(athlete) ? present
+                        : present == null ? new Written(view) : present.newer(new Written(view))));
+        return stored;
     }
 
     /**
@@ -82,8 +103,15 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
         return found;
     }
 
+    /** Whether the athlete's document is in memory (without counting as a use of it). */
+    boolean keeps(String id) {
+        return written.asMap().containsKey(id);
+    }
+
     /** Partitions moved: from now on another instance may write any athlete. */
     public void forgetWritten() {
+        forgotten.incrementAndGet();
+        writtenHere.clear();
         written.invalidateAll();
     }
 
@@ -110,6 +138,18 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
             this.id = stored.getString(VersionedWrites.ID).getValue();
             this.version = stored.getNumber(VersionedWrites.VERSION).longValue();
             this.stored = stored;
+        }
+
+        /** A document read back from MongoDB, already a view. */
+        Written(AthleteView read) {
+            this.id = read.id();
+            this.version = read.version();
+            this.view = read;
+        }
+
+        /** This or {@code other}, whichever is the later version. */
+        Written newer(Written other) {
+            return other.version > version ? other : this;
         }
 
         String id() {

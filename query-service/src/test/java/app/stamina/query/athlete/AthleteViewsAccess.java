@@ -14,6 +14,10 @@ public final class AthleteViewsAccess {
         return Progress.of(view, ProtocolRules.defaults(), LocalDate.parse(today));
     }
 
+    public static boolean keeps(AthleteViews views, String athleteId) {
+        return views.keeps(athleteId);
+    }
+
     public static StaminaTrend trend(AthleteView view) {
         return StaminaTrend.of(view, null, null);
     }

@@ -257,6 +257,48 @@ class EventProjectorTest {
     }
 
     /**
+     * An athlete this instance wrote but let go to make room for others is kept again when it is next read, so the
+     * athletes read most stay in memory, not only those written last. Once partitions move, it is not.
+     */
+    @Test
+    void anAthleteWrittenHereButLetGoIsKeptAgainWhenReadUntilPartitionsMove() {
+        AthleteViews oneKept = new AthleteViews(database, new MongoJson(JSON), 1);
+        AthleteViews elsewhere = new AthleteViews(database, new MongoJson(JSON), 100);
+        List<EventEnvelope> ann = stream("ann", 7);
+        oneKept.applyAll(batch(ann.subList(0, 3)), AthleteView::of);
+        List<EventEnvelope> bob = stream("bob", 3);
+        for (int upTo = 2; upTo <= bob.size(); upTo++) {
+            oneKept.applyAll(batch(bob.subList(0, upTo)), AthleteView::of);
+        }
+        assertThat(AthleteViewsAccess.keeps(oneKept, "ann")).as("let go for bob, written more often").isFalse();
+
+        // MongoDB changes underneath, only so that the test can tell what is read from memory.
+        elsewhere.applyAll(batch(ann.subList(0, 5)), AthleteView::of);
+        assertThat(oneKept.findNewest("ann").orElseThrow().version()).as("read from MongoDB").isEqualTo(5);
+        assertThat(AthleteViewsAccess.keeps(oneKept, "ann")).isTrue();
+        elsewhere.applyAll(batch(ann.subList(0, 6)), AthleteView::of);
+        assertThat(oneKept.findNewest("ann").orElseThrow().version()).as("read from memory").isEqualTo(5);
+
+        new ForgetWrittenOnRebalance(oneKept).onPartitionsAssigned(List.of());
+        assertThat(oneKept.findNewest("ann").orElseThrow().version()).isEqualTo(6);
+        elsewhere.applyAll(batch(ann), AthleteView::of);
+        assertThat(oneKept.findNewest("ann").orElseThrow().version()).as("read from MongoDB again").isEqualTo(8);
+    }
+
+    @Test
+    void anAthleteOnlyAnotherInstanceWritesIsReadFromMongoDbEachTime() {
+        AthleteViews elsewhere = new AthleteViews(database, new MongoJson(JSON), 100);
+        List<EventEnvelope> cy = stream("cy", 4);
+        elsewhere.applyAll(batch(cy.subList(0, 3)), AthleteView::of);
+        assertThat(athletes.findNewest("cy").orElseThrow().version()).isEqualTo(3);
+
+        elsewhere.applyAll(batch(cy), AthleteView::of);
+
+        assertThat(athletes.findNewest("cy").orElseThrow().version()).isEqualTo(5);
+        assertThat(AthleteViewsAccess.keeps(athletes, "cy")).isFalse();
+    }
+
+    /**
      * The projector applies the next events to what it wrote last, without reading it back; if another writer got
      * there first (a partition that moved and came back within one batch), the write loses, and the events are
      * applied again to what MongoDB holds.
