@@ -28,8 +28,7 @@ public record Contribution(long version, Cell cell, Instant lastOccurredAt, Week
 
     /** The value of {@code metric} in relative week {@code week}: 0 in a week without facts. */
     public long metric(int week, WeeklyMetric metric) {
-        int at = Arrays.binarySearch(weeks.weeks, week);
-        return at < 0 ? 0 : weeks.value(at, metric);
+        return weeks.valueIn(week, metric);
     }
 
     /** The lifts that ever had a working load, in the order of their codes. */
@@ -92,6 +91,12 @@ public record Contribution(long version, Cell cell, Instant lastOccurredAt, Week
         /** The value of {@code metric} in the {@code i}th week with facts. */
         public long value(int i, WeeklyMetric metric) {
             return metrics[i * METRICS + metric.ordinal()];
+        }
+
+        /** The value of {@code metric} in relative week {@code week}: 0 in a week without facts. */
+        long valueIn(int week, WeeklyMetric metric) {
+            int at = Arrays.binarySearch(weeks, week);
+            return at < 0 ? 0 : value(at, metric);
         }
     }
 }

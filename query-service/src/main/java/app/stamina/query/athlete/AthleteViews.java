@@ -75,10 +75,18 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
         }
         long forgottenBefore = forgotten.get();
         Optional<AthleteView> stored = find(id);
-        stored.ifPresent(view -> written.asMap().compute(id, (athlete, present) ->
-                forgotten.get() != forgottenBefore || !writtenHere.contains(athlete) ? present
-                        : present == null ? new Written(view) : present.newer(new Written(view))));
+        stored.ifPresent(view -> keepRead(new Written(view), forgottenBefore));
         return stored;
+    }
+
+    /** Keeps a document read from MongoDB, unless all was forgotten since or another writer may write it. */
+    private void keepRead(Written read, long forgottenBefore) {
+        written.asMap().compute(read.id(), (id, present) -> {
+            if (forgotten.get() != forgottenBefore || !writtenHere.contains(id)) {
+                return present;
+            }
+            return present == null ? read : present.newer(read);
+        });
     }
 
     /**
