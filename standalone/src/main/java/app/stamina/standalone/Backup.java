@@ -120,7 +120,7 @@ final class Backup {
         if (Files.exists(dataDir) && !isEmpty(dataDir)) {
             throw new IllegalArgumentException(dataDir + " is not empty: restore into a new data directory");
         }
-        try (EmbeddedPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), 0)) {
+        try (EmbeddedPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), FreePorts.any())) {
             EventStoreSchema.create(postgres.getPostgresDatabase());
             try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
                 connection.setAutoCommit(false);

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -58,9 +59,11 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         Path dataDir = Path.of(environment.getProperty("stamina.data-dir", "./data")).toAbsolutePath().normalize();
         log.info("embedded servers keep their data in {}", dataDir);
         int postgresPort = environment.getProperty("stamina.embedded.postgres-port", Integer.class, 0);
+        int httpPort = environment.getProperty("server.port", Integer.class, 8080);
         String bootstrapServers = environment.getProperty(KAFKA);
         String mongoUri = environment.getProperty(MONGODB);
-        startAll(dataDir, postgresPort, bootstrapServers == null, mongoUri == null);
+        startAll(dataDir, Ports.choose(dataDir, httpPort, postgresPort, bootstrapServers == null),
+                bootstrapServers == null, mongoUri == null);
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
@@ -83,19 +86,42 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
     }
 
     /**
+     * The ports of the embedded servers, found before any of them starts. They start side by side, and a server that
+     * binds port 0, or a port found free a moment before, can take the port another is about to bind: the broker's
+     * ports, kept across restarts, are free until it binds them again, and so is the HTTP port until the web server
+     * binds it, after these servers are up. So PostgreSQL's (unless given) and MongoDB's are found together, apart
+     * from the broker's and the HTTP port.
+     */
+    private record Ports(int postgres, int mongo) {
+
+        static Ports choose(Path dataDir, int httpPort, int givenPostgresPort, boolean withKafka) {
+            Set<Integer> promised = new HashSet<>(List.of(httpPort, givenPostgresPort));
+            if (withKafka) {
+                try {
+                    promised.addAll(PersistentKafka.ports(dataDir.resolve("kafka"), promised).both());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not keep the embedded broker's ports in " + dataDir, e);
+                }
+            }
+            int[] free = FreePorts.otherThan(promised, 2);
+            return new Ports(givenPostgresPort > 0 ? givenPostgresPort : free[0], free[1]);
+        }
+    }
+
+    /**
      * Starts the servers side by side: they do not depend on each other, and most of each start is waiting (for
      * {@code initdb}, for the broker's controller), so the slowest decides, not their sum. If one fails, those that
      * started are stopped again and the first failure is thrown.
      */
-    private void startAll(Path dataDir, int postgresPort, boolean withKafka, boolean withMongo) {
+    private void startAll(Path dataDir, Ports ports, boolean withKafka, boolean withMongo) {
         ThreadFactory threads = Thread.ofPlatform().name("embedded-start-", 0).factory();
         try (ExecutorService starts = Executors.newThreadPerTaskExecutor(threads)) {
             Future<EmbeddedPostgres> postgresStart =
-                    starts.submit(() -> PersistentPostgres.start(dataDir.resolve("postgres"), postgresPort));
+                    starts.submit(() -> PersistentPostgres.start(dataDir.resolve("postgres"), ports.postgres()));
             Future<PersistentKafka> kafkaStart =
                     withKafka ? starts.submit(() -> PersistentKafka.start(dataDir.resolve("kafka"))) : null;
             Future<PersistentMongo> mongoStart =
-                    withMongo ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"))) : null;
+                    withMongo ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"), ports.mongo())) : null;
             List<RuntimeException> failures = new ArrayList<>();
             postgres = await(postgresStart, "PostgreSQL", failures);
             kafka = await(kafkaStart, "Kafka", failures);

@@ -15,14 +15,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,12 +47,12 @@ final class PersistentKafka implements AutoCloseable {
         try {
             Path logDir = directory.resolve("log");
             Files.createDirectories(logDir);
-            Properties ports = ports(directory.resolve("ports.properties"));
+            Ports ports = ports(directory, Set.of());
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(logDir);
             }
-            String broker = "127.0.0.1:" + ports.getProperty("broker");
-            String controller = "127.0.0.1:" + ports.getProperty("controller");
+            String broker = "127.0.0.1:" + ports.broker();
+            String controller = "127.0.0.1:" + ports.controller();
             Properties config = new Properties();
             config.put("process.roles", "broker,controller");
             config.put("node.id", "1");
@@ -128,25 +127,34 @@ final class PersistentKafka implements AutoCloseable {
         }
     }
 
-    /** The broker's and controller's ports: chosen free on first start, the same ever after. */
-    private static Properties ports(Path file) throws IOException {
-        Properties ports = new Properties();
+    /**
+     * The broker's and controller's ports, kept in {@code ports.properties} beside the log: chosen free on first start
+     * (apart from {@code promised}, ports other servers are to bind), the same ever after.
+     */
+    static Ports ports(Path directory, Set<Integer> promised) throws IOException {
+        Path file = directory.resolve("ports.properties");
+        Properties kept = new Properties();
         if (Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file)) {
-                ports.load(in);
+                kept.load(in);
             }
-            return ports;
+            return new Ports(Integer.parseInt(kept.getProperty("broker")), Integer.parseInt(kept.getProperty("controller")));
         }
-        // Both sockets open at once, so that the two ports differ.
-        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ServerSocket controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ports.setProperty("broker", Integer.toString(broker.getLocalPort()));
-            ports.setProperty("controller", Integer.toString(controller.getLocalPort()));
-        }
+        int[] chosen = FreePorts.otherThan(promised, 2);
+        kept.setProperty("broker", Integer.toString(chosen[0]));
+        kept.setProperty("controller", Integer.toString(chosen[1]));
+        Files.createDirectories(directory);
         try (OutputStream out = Files.newOutputStream(file)) {
-            ports.store(out, "Ports of the embedded Kafka broker, kept across restarts");
+            kept.store(out, "Ports of the embedded Kafka broker, kept across restarts");
         }
-        return ports;
+        return new Ports(chosen[0], chosen[1]);
+    }
+
+    record Ports(int broker, int controller) {
+
+        Set<Integer> both() {
+            return Set.of(broker, controller);
+        }
     }
 
     @Override

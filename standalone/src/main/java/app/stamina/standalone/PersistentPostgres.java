@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +26,7 @@ final class PersistentPostgres {
     private PersistentPostgres() {
     }
 
+    /** On {@code port}, which the caller found free. */
     static EmbeddedPostgres start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
@@ -35,7 +34,7 @@ final class PersistentPostgres {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setPort(port > 0 ? port : freePort())
+                    .setPort(port)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
@@ -83,12 +82,6 @@ final class PersistentPostgres {
             return Long.parseLong(line.trim());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -47,7 +47,7 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedWriteIsStoredPublishedAndProjectedExactlyOnce() throws Exception {
-        int port = StandaloneProcess.freePort();
+        int port = FreePorts.any();
         StandaloneHttp http = new StandaloneHttp(port);
         StandaloneProcess app = StandaloneProcess.start(dataDir, port);
         try {

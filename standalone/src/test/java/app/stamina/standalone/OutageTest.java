@@ -32,7 +32,7 @@ class OutageTest {
     @Test
     void writesGoOnThroughOutagesOfTheBrokerAndOfMongoDbAndNothingIsLost() throws Exception {
         PersistentKafka kafka = PersistentKafka.start(dataDir.resolve("broker"));
-        int mongoPort = StandaloneProcess.freePort();
+        int mongoPort = FreePorts.any();
         PersistentMongo mongo = PersistentMongo.start(dataDir.resolve("mongodb"), mongoPort);
         ConfigurableApplicationContext app = StaminaStandalone.application().run("--server.port=0",
                 "--stamina.data-dir=" + dataDir.resolve("stamina"),

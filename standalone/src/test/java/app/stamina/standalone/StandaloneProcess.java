@@ -33,69 +33,16 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     static StandaloneProcess start(Path dataDir, int port) throws IOException, InterruptedException {
-        Properties brokerPorts = chooseBrokerPorts(dataDir, port);
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
-        int postgresPort = freePortsOtherThan(Set.of(port, Integer.parseInt(brokerPorts.getProperty("broker")),
-                Integer.parseInt(brokerPorts.getProperty("controller"))), 1)[0];
         Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                StaminaStandalone.class.getName(), "--server.port=" + port, "--stamina.data-dir=" + dataDir,
-                "--stamina.embedded.postgres-port=" + postgresPort))
+                StaminaStandalone.class.getName(), "--server.port=" + port, "--stamina.data-dir=" + dataDir))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         StandaloneProcess standalone = new StandaloneProcess(process, log);
         standalone.awaitHealthy(port);
         return standalone;
-    }
-
-    /**
-     * Chooses the embedded broker's ports before its first start (it keeps them in {@code kafka/ports.properties}),
-     * apart from the HTTP port this test picked: a port picked free and let go can be picked again by the broker.
-     * The embedded PostgreSQL's port is then chosen apart from all three at each start.
-     */
-    private static Properties chooseBrokerPorts(Path dataDir, int httpPort) throws IOException {
-        Path file = dataDir.resolve("kafka/ports.properties");
-        Properties ports = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                ports.load(in);
-            }
-            return ports;
-        }
-        Files.createDirectories(file.getParent());
-        int[] chosen = freePortsOtherThan(Set.of(httpPort), 2);
-        ports.setProperty("broker", Integer.toString(chosen[0]));
-        ports.setProperty("controller", Integer.toString(chosen[1]));
-        try (Writer out = Files.newBufferedWriter(file)) {
-            ports.store(out, "chosen by the test, apart from its HTTP port");
-        }
-        return ports;
-    }
-
-    /** A free port for the process's HTTP server. */
-    static int freePort() throws IOException {
-        return freePortsOtherThan(Set.of(), 1)[0];
-    }
-
-    /** {@code count} distinct free ports, none of them {@code taken}. */
-    private static int[] freePortsOtherThan(Set<Integer> taken, int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            while (held.size() < count) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                if (taken.contains(socket.getLocalPort())) {
-                    socket.close();
-                } else {
-                    held.add(socket);
-                }
-            }
-            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
     }
 
     private void awaitHealthy(int port) throws IOException, InterruptedException {
