@@ -120,8 +120,8 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
                     starts.submit(() -> PersistentPostgres.start(dataDir.resolve("postgres"), ports.postgres()));
             Future<PersistentKafka> kafkaStart =
                     withKafka ? starts.submit(() -> PersistentKafka.start(dataDir.resolve("kafka"))) : null;
-            Future<PersistentMongo> mongoStart =
-                    withMongo ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"), ports.mongo())) : null;
+            Future<PersistentMongo> mongoStart = withMongo
+                    ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"), ports.mongo())) : null;
             List<RuntimeException> failures = new ArrayList<>();
             postgres = await(postgresStart, "PostgreSQL", failures);
             kafka = await(kafkaStart, "Kafka", failures);

@@ -138,7 +138,8 @@ final class PersistentKafka implements AutoCloseable {
             try (InputStream in = Files.newInputStream(file)) {
                 kept.load(in);
             }
-            return new Ports(Integer.parseInt(kept.getProperty("broker")), Integer.parseInt(kept.getProperty("controller")));
+            return new Ports(Integer.parseInt(kept.getProperty("broker")),
+                    Integer.parseInt(kept.getProperty("controller")));
         }
         int[] chosen = FreePorts.otherThan(promised, 2);
         kept.setProperty("broker", Integer.toString(chosen[0]));
