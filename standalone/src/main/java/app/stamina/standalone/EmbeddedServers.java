@@ -62,8 +62,7 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
         int httpPort = environment.getProperty("server.port", Integer.class, 8080);
         String bootstrapServers = environment.getProperty(KAFKA);
         String mongoUri = environment.getProperty(MONGODB);
-        startAll(dataDir, Ports.choose(dataDir, httpPort, postgresPort, bootstrapServers == null),
-                bootstrapServers == null, mongoUri == null);
+        startAll(dataDir, Ports.choose(dataDir, httpPort, postgresPort, bootstrapServers == null), mongoUri == null);
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
@@ -90,36 +89,39 @@ final class EmbeddedServers implements ApplicationContextInitializer<Configurabl
      * binds port 0, or a port found free a moment before, can take the port another is about to bind: the broker's
      * ports, kept across restarts, are free until it binds them again, and so is the HTTP port until the web server
      * binds it, after these servers are up. So PostgreSQL's (unless given) and MongoDB's are found together, apart
-     * from the broker's and the HTTP port.
+     * from the broker's and the HTTP port. The broker's are null when a broker of its own is given.
      */
-    private record Ports(int postgres, int mongo) {
+    private record Ports(int postgres, int mongo, PersistentKafka.Ports kafka) {
 
         static Ports choose(Path dataDir, int httpPort, int givenPostgresPort, boolean withKafka) {
             Set<Integer> promised = new HashSet<>(List.of(httpPort, givenPostgresPort));
+            PersistentKafka.Ports kafka = null;
             if (withKafka) {
                 try {
-                    promised.addAll(PersistentKafka.ports(dataDir.resolve("kafka"), promised).both());
+                    kafka = PersistentKafka.ports(dataDir.resolve("kafka"), promised);
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not keep the embedded broker's ports in " + dataDir, e);
                 }
+                promised.addAll(kafka.both());
             }
             int[] free = FreePorts.otherThan(promised, 2);
-            return new Ports(givenPostgresPort > 0 ? givenPostgresPort : free[0], free[1]);
+            return new Ports(givenPostgresPort > 0 ? givenPostgresPort : free[0], free[1], kafka);
         }
     }
 
     /**
      * Starts the servers side by side: they do not depend on each other, and most of each start is waiting (for
      * {@code initdb}, for the broker's controller), so the slowest decides, not their sum. If one fails, those that
-     * started are stopped again and the first failure is thrown.
+     * started are stopped again and the first failure is thrown. The broker starts if {@code ports} hold its ports,
+     * the MongoDB-protocol server if {@code withMongo}.
      */
-    private void startAll(Path dataDir, Ports ports, boolean withKafka, boolean withMongo) {
+    private void startAll(Path dataDir, Ports ports, boolean withMongo) {
         ThreadFactory threads = Thread.ofPlatform().name("embedded-start-", 0).factory();
         try (ExecutorService starts = Executors.newThreadPerTaskExecutor(threads)) {
             Future<EmbeddedPostgres> postgresStart =
                     starts.submit(() -> PersistentPostgres.start(dataDir.resolve("postgres"), ports.postgres()));
-            Future<PersistentKafka> kafkaStart =
-                    withKafka ? starts.submit(() -> PersistentKafka.start(dataDir.resolve("kafka"))) : null;
+            Future<PersistentKafka> kafkaStart = ports.kafka() == null ? null
+                    : starts.submit(() -> PersistentKafka.start(dataDir.resolve("kafka"), ports.kafka()));
             Future<PersistentMongo> mongoStart = withMongo
                     ? starts.submit(() -> PersistentMongo.start(dataDir.resolve("mongo"), ports.mongo())) : null;
             List<RuntimeException> failures = new ArrayList<>();

@@ -43,11 +43,20 @@ final class PersistentKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** On the ports kept beside its log, chosen now if it has none yet. */
     static PersistentKafka start(Path directory) {
+        try {
+            return start(directory, ports(directory, Set.of()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Kafka in " + directory, e);
+        }
+    }
+
+    /** On {@code ports}, those {@link #ports} keeps for {@code directory}. */
+    static PersistentKafka start(Path directory, Ports ports) {
         try {
             Path logDir = directory.resolve("log");
             Files.createDirectories(logDir);
-            Ports ports = ports(directory, Set.of());
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(logDir);
             }
