@@ -4,6 +4,8 @@ import app.stamina.edge.EdgeConfiguration;
 import app.stamina.query.athlete.AthleteViews;
 import app.stamina.query.projection.ForgetWrittenOnRebalance;
 import app.stamina.readmodel.ReadModelConfiguration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,5 +35,17 @@ public class QueryServiceConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = ReadModelConfiguration.batchListeners(kafka, concurrency);
         factory.getContainerProperties().setConsumerRebalanceListener(new ForgetWrittenOnRebalance(athletes));
         return factory;
+    }
+
+    /** How many athlete documents are kept in memory and how much of their bound they take, to size it by. */
+    @Bean
+    MeterBinder keptAthleteDocuments(AthleteViews athletes) {
+        return registry -> {
+            Gauge.builder("stamina.query.kept.documents", athletes, AthleteViews::keptDocuments)
+                    .description("athlete documents the query side keeps in memory").register(registry);
+            Gauge.builder("stamina.query.kept.bytes", athletes, AthleteViews::keptBytes).baseUnit("bytes")
+                    .description("stored size of the athlete documents kept in memory, against"
+                            + " stamina.query.written-views-memory").register(registry);
+        };
     }
 }

@@ -37,8 +37,12 @@ public class VersionedDocuments<T extends Versioned> {
     }
 
     public Optional<T> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq(VersionedWrites.ID, id)).first())
-                .map(this::read);
+        return findStored(id).map(this::read);
+    }
+
+    /** The document as stored, not yet read. */
+    protected Optional<RawBsonDocument> findStored(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq(VersionedWrites.ID, id)).first());
     }
 
     public Map<String, T> findAll(Collection<String> ids) {

@@ -186,6 +186,13 @@ class PipelineTest {
                 "stamina_events_relayed_total", "stamina_events_projected_total{consumer=\"stamina-query\"}",
                 "stamina_projection_lag_events{consumer=\"stamina-query\"}",
                 "stamina_projection_lag_seconds{consumer=\"stamina-query\"}");
+        assertThat(gauge(metrics, "stamina_query_kept_documents")).as("the athlete just read").isPositive();
+        assertThat(gauge(metrics, "stamina_query_kept_bytes")).isPositive();
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(name.length() + 1))).orElseThrow();
     }
 
     @Test

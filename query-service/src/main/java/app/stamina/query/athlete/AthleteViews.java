@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
 import org.bson.RawBsonDocument;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
@@ -24,14 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * The athlete documents of the query service, each replaced only by a newer version of itself.
  * <p>
  * It also keeps in memory the documents of the athletes this instance's projector wrote since its consumers last
- * got their partitions (up to {@code stamina.query.written-views}, those used most), as the BSON it stored: while
- * the partitions stay, no other instance writes those athletes, so what it wrote last is what MongoDB holds. Reads
- * answered from them skip the round trip to MongoDB (half of what a {@code GET /progress} cost), and so does the
- * projector, which applies the next events to a copy read from them. A document is read into a view only when it
- * is read, once per version, and from then on only that view is kept. A document of such an athlete that was let go
- * to make room is kept again when it is next read from MongoDB, so the athletes read most stay in memory, not only
- * those written last. Whenever partitions move, or the read models are emptied, all are forgotten; a document whose
- * write lost to another writer's is forgotten too, and read again from MongoDB.
+ * got their partitions, as the BSON it stored: while the partitions stay, no other instance writes those athletes,
+ * so what it wrote last is what MongoDB holds. Those used most are kept, up to
+ * {@code stamina.query.written-views-memory}, each weighed by the size of its stored BSON, so that the bound follows
+ * the heap rather than a count of athletes. Reads answered from them skip the round trip to MongoDB (half of what a
+ * {@code GET /progress} cost), and so does the projector, which applies the next events to a copy read from them. A
+ * document is read into a view only when it is read, once per version, and from then on only that view is kept. A
+ * document of such an athlete that was let go to make room is kept again when it is read from MongoDB, once it is
+ * used more than the one it would make room for, so the athletes read most stay in memory, not only those written
+ * last. Whenever partitions move, or the read models are emptied, all are forgotten; a document whose write lost to
+ * another writer's is forgotten too, and read again from MongoDB.
  */
 @Repository
 public class AthleteViews extends VersionedDocuments<AthleteView> {
@@ -44,11 +47,18 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
     /** How many times all was forgotten: a read from MongoDB begun before then must not keep what it read. */
     private final AtomicLong forgotten = new AtomicLong();
 
+    @Autowired
     public AthleteViews(MongoDatabase database, MongoJson mongoJson,
-                        @Value("${stamina.query.written-views}") long writtenViews) {
+                        @Value("${stamina.query.written-views-memory}") String keptMemory) {
+        this(database, mongoJson, KeptMemory.bytes(keptMemory, Runtime.getRuntime().maxMemory()));
+    }
+
+    /** Documents kept in memory up to {@code keptBytes} of stored BSON. */
+    public AthleteViews(MongoDatabase database, MongoJson mongoJson, long keptBytes) {
         super(database.getCollection(COLLECTION), mongoJson, AthleteView.class);
         // Room is made on the thread that adds, at once, so the bound holds at every moment.
-        this.written = Caffeine.newBuilder().maximumSize(writtenViews).executor(Runnable::run).build();
+        this.written = Caffeine.newBuilder().maximumWeight(keptBytes)
+                .weigher((String id, Written kept) -> kept.size).executor(Runnable::run).build();
     }
 
     @Override
@@ -74,9 +84,10 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
             return Optional.of(kept.view());
         }
         long forgottenBefore = forgotten.get();
-        Optional<AthleteView> stored = find(id);
-        stored.ifPresent(view -> keepRead(new Written(view), forgottenBefore));
-        return stored;
+        Optional<Written> stored = findStored(id).map(document -> new Written(document.getByteBuffer().remaining(),
+                read(document)));
+        stored.ifPresent(read -> keepRead(read, forgottenBefore));
+        return stored.map(Written::view);
     }
 
     /** Keeps a document read from MongoDB, unless all was forgotten since or another writer may write it. */
@@ -116,6 +127,16 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
         return written.asMap().containsKey(id);
     }
 
+    /** How many documents are in memory. */
+    public long keptDocuments() {
+        return written.estimatedSize();
+    }
+
+    /** The stored size of the documents in memory, which their bound applies to. */
+    public long keptBytes() {
+        return written.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
     /** Partitions moved: from now on another instance may write any athlete. */
     public void forgetWritten() {
         forgotten.incrementAndGet();
@@ -139,19 +160,23 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
 
         private final String id;
         private final long version;
+        /** The size of its stored BSON, which the view read from it takes a little less than. */
+        private final int size;
         private volatile RawBsonDocument stored;
         private volatile AthleteView view;
 
         Written(RawBsonDocument stored) {
             this.id = stored.getString(VersionedWrites.ID).getValue();
             this.version = stored.getNumber(VersionedWrites.VERSION).longValue();
+            this.size = stored.getByteBuffer().remaining();
             this.stored = stored;
         }
 
         /** A document read back from MongoDB, already a view. */
-        Written(AthleteView read) {
+        Written(int size, AthleteView read) {
             this.id = read.id();
             this.version = read.version();
+            this.size = size;
             this.view = read;
         }
 
