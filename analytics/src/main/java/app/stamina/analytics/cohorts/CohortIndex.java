@@ -31,7 +31,7 @@ import java.util.function.Function;
 /**
  * The count histograms of every cell, kept in memory by each analytics instance and merged per query. The research
  * documents in MongoDB stay the record: this instance's own writes arrive at once, those of other instances (which
- * consume other partitions) by reading the documents touched since the last look, every
+ * consume other partitions) by reading the documents they touched since the last look, every
  * {@code stamina.analytics.refresh-interval}. Replacing an athlete takes their old contribution away first, so
  * a document read twice counts once.
  */
@@ -134,13 +134,16 @@ public class CohortIndex implements FactsListener, SmartLifecycle {
         }
     }
 
-    /** Reads the documents touched since a little before the last look (clocks of instances differ slightly). */
+    /**
+     * Reads the documents other instances touched since a little before the last look (clocks of instances differ
+     * slightly); this instance's own writes it learnt at once.
+     */
     void refresh() {
         long startedMillis = clock.millis();
         long since = lookedAtMillis == Long.MIN_VALUE ? Long.MIN_VALUE : lookedAtMillis - refreshInterval.toMillis();
         List<AthleteFacts> batch = new ArrayList<>();
         long[] read = {0};
-        store.forEachTouchedSince(since, facts -> {
+        store.forEachTouchedElsewhereSince(since, facts -> {
             batch.add(facts);
             if (batch.size() == REFRESH_BATCH) {
                 read[0] += batch.size();

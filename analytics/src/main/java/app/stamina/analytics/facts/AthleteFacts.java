@@ -68,6 +68,8 @@ public class AthleteFacts implements Versioned {
     private TreeMap<String, Integer> milestoneDays = new TreeMap<>();
     /** When this document was last written (epoch milliseconds): how other instances find what changed. */
     private long touchedAtMillis;
+    /** Which instance wrote it last, so that it does not read back what it learnt at once (none before 2026-12-07). */
+    private String touchedBy;
 
     AthleteFacts() {
     }
@@ -215,9 +217,10 @@ public class AthleteFacts implements Versioned {
         return milestoneDays;
     }
 
-    /** Marks the document as written now, for instances that follow changes ({@code touchedAtMillis}). */
-    void touch(Instant now) {
+    /** Marks the document as written now by {@code instance}, for instances that follow changes. */
+    void touch(Instant now, String instance) {
         touchedAtMillis = now.toEpochMilli();
+        touchedBy = instance;
     }
 
     /** The lifts that ever had a working load. */

@@ -8,19 +8,23 @@ import com.mongodb.client.model.Indexes;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * The research documents, one per athlete, each replaced only by a newer version of itself and stamped with when
- * it was written, so that every instance can follow what the others wrote.
+ * it was written and by which instance (a random id per start), so that every instance can follow what the others
+ * wrote without reading back its own writes, which it learns at once.
  */
 @Repository
 public class AthleteFactsStore extends VersionedDocuments<AthleteFacts> {
 
     static final String COLLECTION = "athleteFacts";
     private static final String TOUCHED = "touchedAtMillis";
+    private static final String TOUCHED_BY = "touchedBy";
 
     private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
 
     public AthleteFactsStore(MongoDatabase database, MongoJson mongoJson, Clock clock) {
         super(database.getCollection(COLLECTION), mongoJson, AthleteFacts.class);
@@ -30,11 +34,14 @@ public class AthleteFactsStore extends VersionedDocuments<AthleteFacts> {
 
     @Override
     protected void beforeWrite(AthleteFacts athlete) {
-        athlete.touch(clock.instant());
+        athlete.touch(clock.instant(), instance);
     }
 
-    /** The documents written at or after {@code millis} (epoch milliseconds), one at a time. */
-    public void forEachTouchedSince(long millis, Consumer<AthleteFacts> action) {
-        forEach(Filters.gte(TOUCHED, millis), action);
+    /**
+     * The documents other instances (or this one before a restart) wrote at or after {@code millis} (epoch
+     * milliseconds), one at a time.
+     */
+    public void forEachTouchedElsewhereSince(long millis, Consumer<AthleteFacts> action) {
+        forEach(Filters.and(Filters.gte(TOUCHED, millis), Filters.ne(TOUCHED_BY, instance)), action);
     }
 }
