@@ -21,8 +21,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -45,24 +43,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CohortIndexRefreshTest {
 
     private static final Duration INTERVAL = Duration.ofSeconds(5);
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdown();
-    }
 
     @Test
     void anInstanceReadsWhatAnotherWroteAndNotWhatItWroteItself() {
-        MongoDatabase database = client.getDatabase("analytics-" + UUID.randomUUID());
+        MongoServer server = new MongoServer(new MemoryBackend());
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            followEachOther(client.getDatabase("analytics"));
+        } finally {
+            server.shutdown();
+        }
+    }
+
+    private static void followEachOther(MongoDatabase database) {
         MongoJson mongoJson = new MongoJson(StaminaJson.mapper());
         AthleteFactsStore here = new AthleteFactsStore(database, mongoJson, Clock.systemUTC());
         AthleteFactsStore there = new AthleteFactsStore(database, mongoJson, Clock.systemUTC());
