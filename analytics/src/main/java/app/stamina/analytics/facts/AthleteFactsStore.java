@@ -5,10 +5,12 @@ import app.stamina.readmodel.VersionedDocuments;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,8 @@ public class AthleteFactsStore extends VersionedDocuments<AthleteFacts> {
 
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
+    /** Since when this instance's own writes are to be read back, or {@code Long.MAX_VALUE}. */
+    private final AtomicLong unreportedSince = new AtomicLong(Long.MAX_VALUE);
 
     public AthleteFactsStore(MongoDatabase database, MongoJson mongoJson, Clock clock) {
         super(database.getCollection(COLLECTION), mongoJson, AthleteFacts.class);
@@ -39,9 +43,26 @@ public class AthleteFactsStore extends VersionedDocuments<AthleteFacts> {
 
     /**
      * The documents other instances (or this one before a restart) wrote at or after {@code millis} (epoch
-     * milliseconds), one at a time.
+     * milliseconds), one at a time, and, once, those this instance wrote from when its writes last went unreported
+     * ({@link #ownWritesUnreportedSince}).
      */
     public void forEachTouchedElsewhereSince(long millis, Consumer<AthleteFacts> action) {
-        forEach(Filters.and(Filters.gte(TOUCHED, millis), Filters.ne(TOUCHED_BY, instance)), action);
+        long unreported = unreportedSince.getAndSet(Long.MAX_VALUE);
+        Bson elsewhere = Filters.and(Filters.gte(TOUCHED, millis), Filters.ne(TOUCHED_BY, instance));
+        try {
+            forEach(unreported == Long.MAX_VALUE ? elsewhere : Filters.or(elsewhere, Filters.gte(TOUCHED, unreported)),
+                    action);
+        } catch (RuntimeException e) {
+            ownWritesUnreportedSince(unreported);
+            throw e;
+        }
+    }
+
+    /**
+     * This instance's writes from {@code millis} on may not have reached its listeners (a batch failed part way):
+     * the next look at what changed reads them back.
+     */
+    void ownWritesUnreportedSince(long millis) {
+        unreportedSince.accumulateAndGet(millis, Math::min);
     }
 }

@@ -32,6 +32,7 @@ public class FactsProjector {
     private final ProjectionMetrics metrics;
     private final List<FactsListener> listeners;
     private final DeadLetters deadLetters;
+    private final Clock clock;
 
     public FactsProjector(AthleteFactsStore store, ObjectMapper json, MeterRegistry meters, Clock clock,
                           List<FactsListener> listeners, DeadLetters deadLetters, EndOffsets endOffsets) {
@@ -39,6 +40,7 @@ public class FactsProjector {
         this.deadLetters = deadLetters;
         this.listeners = listeners;
         this.json = json;
+        this.clock = clock;
         this.metrics = new ProjectionMetrics(LISTENER_ID, meters, clock, endOffsets);
     }
 
@@ -50,8 +52,18 @@ public class FactsProjector {
         metrics.batchProjected(records.size(), batch.lastRecordedAt(), consumer);
     }
 
-    void apply(Map<String, List<Decoded>> byAthlete) {
-        List<AthleteFacts> written = store.applyAll(byAthlete, AthleteFacts::of);
-        listeners.forEach(listener -> listener.written(written));
+    /**
+     * Writes a batch and tells the listeners what changed. A batch that fails part way may have written documents
+     * its retry finds unchanged and does not report: the store is told, so that they are read back once.
+     */
+    public void apply(Map<String, List<Decoded>> byAthlete) {
+        long started = clock.millis();
+        try {
+            List<AthleteFacts> written = store.applyAll(byAthlete, AthleteFacts::of);
+            listeners.forEach(listener -> listener.written(written));
+        } catch (RuntimeException e) {
+            store.ownWritesUnreportedSince(started);
+            throw e;
+        }
     }
 }

@@ -2,6 +2,8 @@ package app.stamina.analytics.cohorts;
 
 import app.stamina.analytics.facts.AthleteFacts;
 import app.stamina.analytics.facts.AthleteFactsStore;
+import app.stamina.analytics.facts.FactsListener;
+import app.stamina.analytics.facts.FactsProjector;
 import app.stamina.api.AthleteId;
 import app.stamina.api.Condition;
 import app.stamina.api.Placement;
@@ -21,6 +23,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -33,8 +36,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Instances that consume other partitions learn each other's writes by reading the research documents in MongoDB;
@@ -46,9 +52,44 @@ class CohortIndexRefreshTest {
 
     @Test
     void anInstanceReadsWhatAnotherWroteAndNotWhatItWroteItself() {
+        onMongoDb(CohortIndexRefreshTest::followEachOther);
+    }
+
+    /**
+     * A batch that fails after its writes (here a listener before the index) is retried, finds the documents
+     * already written and reports nothing: the next refresh reads them back, once.
+     */
+    @Test
+    void writesOfABatchThatFailedAfterThemAreReadBackByTheNextRefresh() {
+        onMongoDb(database -> {
+            AthleteFactsStore store = new AthleteFactsStore(database, new MongoJson(StaminaJson.mapper()),
+                    Clock.systemUTC());
+            CohortIndex index = new CohortIndex(store, Clock.systemUTC(), INTERVAL);
+            index.refresh();
+            AtomicBoolean down = new AtomicBoolean(true);
+            FactsListener failingOnce = athletes -> {
+                if (down.getAndSet(false)) {
+                    throw new IllegalStateException("listener down");
+                }
+            };
+            FactsProjector projector = new FactsProjector(store, StaminaJson.mapper(), new SimpleMeterRegistry(),
+                    Clock.systemUTC(), List.of(failingOnce, index), null, null);
+            Map<String, List<DecodedBatch.Decoded>> batch = enrolledWithAHold("cy");
+
+            assertThatThrownBy(() -> projector.apply(batch)).hasMessage("listener down");
+            projector.apply(batch);
+            assertThat(index.roster().athletes()).as("the retry changed nothing").isEmpty();
+
+            index.refresh();
+            assertThat(index.roster().athletes()).containsOnlyKeys("cy");
+            assertThat(touchedElsewhere(store)).as("read back once").isEmpty();
+        });
+    }
+
+    private static void onMongoDb(Consumer<MongoDatabase> test) {
         MongoServer server = new MongoServer(new MemoryBackend());
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            followEachOther(client.getDatabase("analytics"));
+            test.accept(client.getDatabase("analytics"));
         } finally {
             server.shutdown();
         }
