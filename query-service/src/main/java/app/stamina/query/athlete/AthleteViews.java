@@ -84,8 +84,7 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
             return Optional.of(kept.view());
         }
         long forgottenBefore = forgotten.get();
-        Optional<Written> stored = findStored(id).map(document -> new Written(document.getByteBuffer().remaining(),
-                read(document)));
+        Optional<Written> stored = findStored(id).map(document -> new Written(document, read(document)));
         stored.ifPresent(read -> keepRead(read, forgottenBefore));
         return stored.map(Written::view);
     }
@@ -168,16 +167,20 @@ public class AthleteViews extends VersionedDocuments<AthleteView> {
         Written(RawBsonDocument stored) {
             this.id = stored.getString(VersionedWrites.ID).getValue();
             this.version = stored.getNumber(VersionedWrites.VERSION).longValue();
-            this.size = stored.getByteBuffer().remaining();
+            this.size = sizeOf(stored);
             this.stored = stored;
         }
 
-        /** A document read back from MongoDB, already a view. */
-        Written(int size, AthleteView read) {
+        /** A document read back from MongoDB, kept only as the view read from it. */
+        Written(RawBsonDocument stored, AthleteView read) {
             this.id = read.id();
             this.version = read.version();
-            this.size = size;
+            this.size = sizeOf(stored);
             this.view = read;
+        }
+
+        private static int sizeOf(RawBsonDocument stored) {
+            return stored.getByteBuffer().remaining();
         }
 
         /** This or {@code other}, whichever is the later version. */
