@@ -207,6 +207,34 @@ class AccessMatrixTest {
                 .noneMatch(name -> name.startsWith(HandlerMappingIntrospector.class.getName()));
     }
 
+    /**
+     * Each request reaches the handler its path, method and media type choose, with the mappings' paths compared
+     * first and the actuator's endpoints asked after the application's (edge's {@code HandlerLookup}): a path no
+     * mapping has is 404, a method it does not take 405, a media type it cannot write 406.
+     */
+    @Test
+    void eachRequestFindsTheHandlerOfItsPathMethodAndMediaType() throws Exception {
+        String progress = "/api/v1/athletes/" + ADA + "/progress";
+        String clinician = "Bearer " + tokens.get(Caller.CLINICIAN);
+        Reply json = http.send(HttpRequest.newBuilder(http.uri(progress)).header("Authorization", clinician)
+                .header("Accept", "application/json").GET());
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.json().path("athleteId").asText()).isEqualTo(ADA);
+        assertThat(http.send(HttpRequest.newBuilder(http.uri(progress)).header("Authorization", clinician)
+                .header("Accept", "text/csv").GET()).status()).isEqualTo(406);
+        assertThat(http.send(HttpRequest.newBuilder(http.uri(progress)).header("Authorization", clinician)
+                .DELETE()).status()).isEqualTo(405);
+        assertThat(withToken(tokens.get(Caller.CLINICIAN), "/api/v1/athletes/" + ADA + "/no-such-thing").status())
+                .isEqualTo(404);
+        Reply stream = http.send(HttpRequest.newBuilder(http.uri(progress + "/stream")).header("Authorization", clinician)
+                .header("Accept", "application/json").GET());
+        assertThat(stream.status()).as("the stream writes only events").isEqualTo(406);
+        Reply health = http.send(HttpRequest.newBuilder(http.uri("/actuator/health")).GET());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(http.get("/actuator/prometheus").text()).contains("http_server_requests_seconds_count");
+    }
+
     @Test
     void aRefusalSaysWhyInAProblemWithACode() throws Exception {
         Reply anonymous = http.send(HttpRequest.newBuilder(http.uri("/api/v1/athletes/" + ADA + "/progress")).GET());
