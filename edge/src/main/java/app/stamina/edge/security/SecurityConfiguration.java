@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -35,6 +36,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -82,12 +84,9 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The athletes' rules first: they take nearly every request, and each rule tried before the one
+                // that matches costs a match of its patterns. No rule after them matches an athlete's path.
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/prometheus").access((who, context) ->
-                                new AuthorizationDecision(metricsPublic || Actors.has(who.get(), Role.ADMIN)))
-                        .requestMatchers("/api/v1/dev/tokens").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/athletes/{athleteId}/resume")
                         .hasAnyRole(Role.CLINICIAN.code(), Role.ADMIN.code())
                         .requestMatchers("/api/v1/athletes/{athleteId}", "/api/v1/athletes/{athleteId}/**")
@@ -96,6 +95,11 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.RESEARCHER.code(), Role.CLINICIAN.code(), Role.ADMIN.code())
                         .requestMatchers("/api/v1/exports", "/api/v1/exports/**")
                         .hasAnyRole(Role.RESEARCHER.code(), Role.ADMIN.code())
+                        .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/prometheus").access((who, context) ->
+                                new AuthorizationDecision(metricsPublic || Actors.has(who.get(), Role.ADMIN)))
+                        .requestMatchers("/api/v1/dev/tokens").permitAll()
                         .anyRequest().hasRole(Role.ADMIN.code()))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(new BearerHeader())
@@ -156,6 +160,13 @@ public class SecurityConfiguration {
                         .forEach(SecurityConfiguration::dropHandlerLookup);
             }
         }
+    }
+
+    /** Spring Security's firewall, refusing what it refuses by default, with cheaper checks ({@link HeaderCharacters}). */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = HeaderCharacters.firewall();
+        return web -> web.httpFirewall(firewall);
     }
 
     /** A request the firewall refuses before any filter (an encoded slash or a control character in the path) is 400. */
