@@ -12,8 +12,16 @@ public interface Coded {
 
     String name();
 
+    int ordinal();
+
+    /** The code, made once per constant: every answer and stored event writes its enums through this. */
     @JsonValue
     default String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Codes.OF_ENUM.get(getClass())[ordinal()];
+    }
+
+    /** The kebab-case form of a constant's name. */
+    static String codeOf(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,6 +2,7 @@ package app.stamina.edge.security;
 
 import app.stamina.api.envelope.Actor;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Optional;
@@ -33,6 +34,11 @@ public final class Actors {
     }
 
     static boolean has(Authentication authentication, Role role) {
-        return authentication.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            if (role.authority().equals(authority.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

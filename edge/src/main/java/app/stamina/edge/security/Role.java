@@ -6,8 +6,10 @@ import app.stamina.api.Coded;
 public enum Role implements Coded {
     ATHLETE, CLINICIAN, RESEARCHER, ADMIN;
 
+    private final String authority = "ROLE_" + Coded.codeOf(name());
+
     /** The Spring Security authority of this role. */
     public String authority() {
-        return "ROLE_" + code();
+        return authority;
     }
 }

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -167,7 +168,7 @@ public class AthleteView implements Versioned {
         return freshStart;
     }
 
-    Map<LocalDate, WeekFigures> weeks() {
+    NavigableMap<LocalDate, WeekFigures> weeks() {
         return weeks;
     }
 

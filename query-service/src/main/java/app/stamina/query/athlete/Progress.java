@@ -32,24 +32,34 @@ public record Progress(String athleteId, long version, Phase phase, Stamina stam
     /** The athlete's progress on {@code today}, a date in their own zone. */
     public static Progress of(AthleteView view, ProtocolRules rules, LocalDate today) {
         LocalDate thisWeek = today.with(DayOfWeek.MONDAY);
-        Gate gate = gate(view, rules, thisWeek);
-        Stamina stamina = new Stamina(view.bestHoldSeconds(), view.milestones(), weeklyTarget(view, rules, thisWeek),
+        List<Milestone> reached = view.milestones();
+        Gate gate = gate(view, reached, rules, thisWeek);
+        Stamina stamina = new Stamina(view.bestHoldSeconds(), reached, weeklyTarget(view, rules, thisWeek),
                 sessions(view, thisWeek), gate);
         List<LiftProgress> lifts = view.lifts().entrySet().stream()
                 .map(e -> new LiftProgress(e.getKey(), e.getValue().workingLoad(), e.getValue().readyForMore(),
                         e.getValue().nextMaxLoad()))
                 .toList();
         Phase phase = view.paused() ? Phase.PAUSED : view.phase();
-        return new Progress(view.athleteId(), view.version(), phase, stamina, lifts, nextStep(view, rules, gate));
+        return new Progress(view.athleteId(), view.version(), phase, stamina, lifts,
+                nextStep(view, reached, rules, gate));
     }
 
-    /** 1 in the first week; one more (up to the maximum) after each complete week that met its target. */
+    /**
+     * 1 in the first week; one more (up to the maximum) after each complete week that met its target. A week with
+     * no sessions has no figures and never meets a target, so only the weeks with figures are looked at.
+     */
     static int weeklyTarget(AthleteView view, ProtocolRules rules, LocalDate thisWeek) {
-        LocalDate week = view.enrolledAt() == null ? thisWeek
-                : view.dayOf(view.enrolledAt()).with(DayOfWeek.MONDAY);
         int target = 1;
-        for (; week.isBefore(thisWeek); week = week.plusWeeks(1)) {
-            if (sessions(view, week) >= target) {
+        if (view.enrolledAt() == null) {
+            return target;
+        }
+        LocalDate firstWeek = view.dayOf(view.enrolledAt()).with(DayOfWeek.MONDAY);
+        if (!firstWeek.isBefore(thisWeek)) {
+            return target;
+        }
+        for (WeekFigures week : view.weeks().subMap(firstWeek, true, thisWeek, false).values()) {
+            if (week.sessions() >= target) {
                 target = Math.min(rules.stamina().maxWeeklySessionTarget(), target + 1);
             }
         }
@@ -61,15 +71,15 @@ public record Progress(String athleteId, long version, Phase phase, Stamina stam
         return figures == null ? 0 : figures.sessions();
     }
 
-    private static Gate gate(AthleteView view, ProtocolRules rules, LocalDate thisWeek) {
+    private static Gate gate(AthleteView view, List<Milestone> reached, ProtocolRules rules, LocalDate thisWeek) {
         if (view.phase() == Phase.STRENGTH) {
             return new Gate(true, List.of());
         }
         List<String> missing = new ArrayList<>();
-        if (!view.milestones().contains(Milestone.HOLD_120S)) {
+        if (!reached.contains(Milestone.HOLD_120S)) {
             missing.add(GATE_HOLD);
         }
-        if (!view.milestones().contains(Milestone.ASYMMETRIC_HOLD)) {
+        if (!reached.contains(Milestone.ASYMMETRIC_HOLD)) {
             missing.add(GATE_LOADED);
         }
         int needed = rules.stamina().gateSessionsPerWeek();
@@ -84,7 +94,7 @@ public record Progress(String athleteId, long version, Phase phase, Stamina stam
         return figures == null ? 0 : figures.sessionsAfter(view.freshStart());
     }
 
-    private static String nextStep(AthleteView view, ProtocolRules rules, Gate gate) {
+    private static String nextStep(AthleteView view, List<Milestone> reached, ProtocolRules rules, Gate gate) {
         if (view.paused()) {
             return "Your program is paused after red-flag symptoms: see your clinician before you train again.";
         }
@@ -92,7 +102,6 @@ public record Progress(String athleteId, long version, Phase phase, Stamina stam
             return strengthStep(view.lifts(), rules);
         }
         ProtocolRules.Stamina stamina = rules.stamina();
-        List<Milestone> reached = view.milestones();
         if (!reached.contains(Milestone.HOLD_60S)) {
             return "Hold a neutral spine for " + stamina.hold60sSeconds() + " seconds, without pain above "
                     + rules.painCeiling() + ".";
