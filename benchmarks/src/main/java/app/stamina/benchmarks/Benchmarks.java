@@ -44,6 +44,7 @@ public final class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, String> options;
+    private List<String> standaloneCommand = List.of();
     private final List<Figure> figures = new ArrayList<>();
     /** Events per second of each stage during the offline sync: appended, relayed, projected (query side). */
     private final Map<String, Double> pipeline = new LinkedHashMap<>();
@@ -110,6 +111,8 @@ public final class Benchmarks {
         Path recording = Boolean.parseBoolean(options.get("profile")) ? work.resolve("standalone.jfr") : null;
         system = StandaloneUnderTest.start(Path.of(options.get("jar")), dataDir, options.get("heap"),
                 javaOptions(), recording);
+        standaloneCommand = system.command();
+        log("the standalone runs as: %s", String.join(" ", standaloneCommand));
         try {
             figures.add(new Figure("standalone cold start to healthy", system.coldStart().toMillis() / 1000.0, "s",
                     "<= 20 s", system.coldStart().toSeconds() < 20, null, null));
@@ -140,6 +143,7 @@ public final class Benchmarks {
         report.put("java", System.getProperty("java.version"));
         report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.put("options", options);
+        report.put("standalone-command", standaloneCommand);
         report.put("figures", figures);
         JSON.writeValue(out.toFile(), report);
         log("figures written to %s; the standalone's log is in %s", out.toAbsolutePath(), work.resolve("standalone.log"));

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The standalone jar as the system under test: started as its own process on a fresh data directory, reached only
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class StandaloneUnderTest implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JAVA_OPTIONS = "Stamina-Java-Options";
 
     private final Process process;
     private final int port;
@@ -32,6 +35,7 @@ final class StandaloneUnderTest implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Duration coldStart;
     private String adminToken;
+    private List<String> command;
 
     private StandaloneUnderTest(Process process, int port, Path dataDir) {
         this.process = process;
@@ -52,6 +56,7 @@ final class StandaloneUnderTest implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        command.addAll(javaOptionsOf(jar));
         command.addAll(javaOptions);
         if (recording != null) {
             // Stacks of 256 frames, not the default 64: a request's stack through Tomcat, the filters, Spring MVC and
@@ -66,10 +71,28 @@ final class StandaloneUnderTest implements AutoCloseable {
                 .redirectOutput(dataDir.resolveSibling("standalone.log").toFile())
                 .start();
         StandaloneUnderTest system = new StandaloneUnderTest(process, port, dataDir);
+        system.command = List.copyOf(command);
         system.awaitHealthy();
         system.coldStart = Duration.ofNanos(System.nanoTime() - started);
         system.adminToken = system.token("bench-admin", "admin");
         return system;
+    }
+
+    /**
+     * The JVM options the jar's manifest names ({@value #JAVA_OPTIONS}): those the README's commands run the
+     * standalone with, so that it is measured as it is run.
+     */
+    static List<String> javaOptionsOf(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String options = manifest == null ? null : manifest.getMainAttributes().getValue(JAVA_OPTIONS);
+            return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+        }
+    }
+
+    /** The command the standalone was started with. */
+    List<String> command() {
+        return command;
     }
 
     private void awaitHealthy() throws InterruptedException {
