@@ -15,13 +15,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * whose path has a variable ({@code /api/v1/athletes/{athleteId}/progress}) against each request, and checks a
  * mapping's methods, parameters, headers and media types before its path: for a {@code GET}, each {@code GET}
  * mapping of the process parsed the request's {@code Accept} against what it produces, and the actuator's
- * mappings, asked before the application's, did the same for every request. That was a sixth of what a
- * {@code GET /progress} allocated (BENCHMARKS.md, step 52).
+ * mappings, asked before the application's, did the same for every request: a sixth of what a
+ * {@code GET /progress} allocated (BENCHMARKS.md, step 52). Here a mapping's method and path come first, and the
+ * actuator's mappings after the application's.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup {
 
-    /** The annotated controllers' mapping, comparing each mapping's path before its other conditions. */
+    /** The annotated controllers' mapping, comparing each mapping's method and path before its other conditions. */
     @Bean
     WebMvcRegistrations pathFirstMappings() {
         return new WebMvcRegistrations() {
@@ -52,11 +53,17 @@ class HandlerLookup {
     /** Just after the annotated controllers' mapping (0), before the welcome page's (2) and static files'. */
     static final int ACTUATOR_ORDER = 1;
 
-    /** A mapping whose path does not match is passed over before its other conditions are evaluated. */
+    /**
+     * A mapping whose method or path does not match is passed over before its other conditions are evaluated. The
+     * method comes first: a request method is compared without allocating anything, a path is not.
+     */
     static final class PathFirst extends RequestMappingHandlerMapping {
 
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
+            if (info.getMethodsCondition().getMatchingCondition(request) == null) {
+                return null;
+            }
             PathPatternsRequestCondition paths = info.getPathPatternsCondition();
             if (paths != null && paths.getMatchingCondition(request) == null) {
                 return null;
