@@ -35,9 +35,10 @@ import java.util.stream.Stream;
  *
  * <pre>java -jar benchmarks/target/stamina-benchmarks.jar [--athletes 10000] [--seconds 30] [--clients 16]
  *     [--post-clients 32] [--jar standalone/target/stamina-standalone.jar] [--out benchmarks/results.json]
- *     [--heap 512m] [--profile true] [--warm-up 10] [--keep-data false]</pre>
- * With {@code --profile true} the standalone runs under Java Flight Recorder; the recording is written beside its
- * data directory when it stops.
+ *     [--heap 512m] [--java-options ""] [--profile true] [--warm-up 10] [--keep-data false]</pre>
+ * The standalone's JVM runs with the options its jar's manifest names, then those of {@code --java-options}. With
+ * {@code --profile true} it runs under Java Flight Recorder; the recording is written beside its data directory
+ * when it stops.
  */
 public final class Benchmarks {
 
