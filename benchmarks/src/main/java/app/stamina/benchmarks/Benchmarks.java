@@ -101,8 +101,7 @@ public final class Benchmarks {
 
     /** What {@code --java-options} holds, split at white space: more options for the standalone's JVM. */
     private List<String> javaOptions() {
-        String given = options.get("java-options").strip();
-        return given.isEmpty() ? List.of() : List.of(given.split("\\s+"));
+        return StandaloneUnderTest.optionsIn(options.get("java-options"));
     }
 
     private void run() throws Exception {

@@ -86,8 +86,14 @@ final class StandaloneUnderTest implements AutoCloseable {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             String options = manifest == null ? null : manifest.getMainAttributes().getValue(JAVA_OPTIONS);
-            return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+            return optionsIn(options == null ? "" : options);
         }
+    }
+
+    /** JVM options written on one line, split at white space: none in a blank line. */
+    static List<String> optionsIn(String line) {
+        String options = line.strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** The command the standalone was started with. */

@@ -24,11 +24,11 @@ class HandlerLookup {
 
     /** The annotated controllers' mapping, comparing each mapping's method and path before its other conditions. */
     @Bean
-    WebMvcRegistrations pathFirstMappings() {
+    WebMvcRegistrations methodAndPathFirstMappings() {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new PathFirst();
+                return new MethodAndPathFirst();
             }
         };
     }
@@ -57,7 +57,7 @@ class HandlerLookup {
      * A mapping whose method or path does not match is passed over before its other conditions are evaluated. The
      * method comes first: a request method is compared without allocating anything, a path is not.
      */
-    static final class PathFirst extends RequestMappingHandlerMapping {
+    static final class MethodAndPathFirst extends RequestMappingHandlerMapping {
 
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {

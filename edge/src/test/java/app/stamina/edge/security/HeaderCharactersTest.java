@@ -7,7 +7,9 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +73,7 @@ class HeaderCharactersTest {
     private static String headerName(HttpFirewall firewall, String name) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/athletes/ada/progress");
         request.addHeader(name, "v");
-        return outcome(() -> String.join(",", java.util.Collections.list(
+        return outcome(() -> String.join(",", Collections.list(
                 firewall.getFirewalledRequest(request).getHeaderNames())));
     }
 
@@ -81,7 +83,7 @@ class HeaderCharactersTest {
         return outcome(() -> String.join(",", firewall.getFirewalledRequest(request).getParameterMap().keySet()));
     }
 
-    private static String outcome(java.util.function.Supplier<String> read) {
+    private static String outcome(Supplier<String> read) {
         try {
             return String.valueOf(read.get());
         } catch (RequestRejectedException refused) {
